@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { CoreModule, CoreOptions } from './core/core.module';
+import { DemoOnFirstStart } from './demo/demo-on-first-start';
+import { DemoModule } from './demo/demo.module';
+import { FEATURE_MODULES } from './features';
+import { HealthModule } from './health/health.module';
+import { QueueAdminController } from './queue/queue-admin.controller';
+import { QueueModule } from './queue/queue.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+
+/** The api process: HTTP routes and pages; runs the processors only when jobs are in-process. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config, options),
+        QueueModule.forRoot({ runProcessors: config.queue.driver === 'inline' }),
+        RateLimitModule,
+        ...FEATURE_MODULES,
+        HealthModule,
+        DemoModule,
+      ],
+      controllers: [QueueAdminController],
+      providers: [DemoOnFirstStart],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../common/actor';
+import { CurrentActor, Public } from '../common/decorators';
+import { RateLimit, RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { toUserView, UserView } from '../users/user.view';
+import { UsersService } from '../users/users.service';
+import { AuthService, LoginResult } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+
+@ApiTags('accounts')
+@Controller('api/v1')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(RateLimitGuard)
+  @RateLimit((config) => ({ name: 'login', limit: config.auth.loginRateLimit, windowSeconds: config.auth.loginRateWindowSeconds }))
+  login(@Body() dto: LoginDto): Promise<LoginResult> {
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  /** The caller's own account. */
+  @Get('me')
+  @ApiBearerAuth()
+  async me(@CurrentActor() actor: Actor): Promise<UserView> {
+    return toUserView(await this.users.getUser(actor, actor.userId));
+  }
+}

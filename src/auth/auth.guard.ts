@@ -1,0 +1,45 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { Actor } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { IS_PUBLIC, ROLES } from '../common/decorators';
+import { Role } from '../common/roles';
+import { UsersService } from '../users/users.service';
+import { TokenService } from './token.service';
+
+type ActorRequest = FastifyRequest & { actor?: Actor; raw: FastifyRequest['raw'] & { actor?: Actor } };
+
+/**
+ * Global: every route needs a valid bearer token unless marked @Public. The account is read
+ * again on each request, so a deactivated account or a changed role takes effect at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<ActorRequest>();
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const claimed = token ? await this.tokens.read(token) : null;
+    const user = claimed ? await this.users.findActive(claimed.userId) : null;
+    if (!claimed || !user) {
+      throw new AppError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, '请先登录，或登录已过期');
+    }
+    const actor: Actor = { userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles };
+    request.actor = actor;
+    request.raw.actor = actor;
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (allowed && !allowed.some((role) => actor.roles.includes(role))) throw AppError.forbidden();
+    return true;
+  }
+}

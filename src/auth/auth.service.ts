@@ -1,0 +1,32 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AppError, ErrorCode } from '../common/app-error';
+import { PasswordHasher } from '../users/password-hasher';
+import { toUserView, UserView } from '../users/user.view';
+import { UsersService } from '../users/users.service';
+import { TokenService } from './token.service';
+
+export interface LoginResult {
+  accessToken: string;
+  user: Pick<UserView, 'id' | 'username' | 'displayName' | 'roles'>;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** One answer for an unknown user, a wrong password and a disabled account: which one is not said. */
+  async login(username: string, password: string): Promise<LoginResult> {
+    const user = await this.users.findByUsername(username);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active) {
+      throw new AppError(ErrorCode.InvalidCredentials, HttpStatus.UNAUTHORIZED, '用户名或密码不正确');
+    }
+    const accessToken = await this.tokens.issue({ userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles });
+    const { id, displayName, roles } = toUserView(user);
+    return { accessToken, user: { id, username: user.username, displayName, roles } };
+  }
+}

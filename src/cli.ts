@@ -1,0 +1,160 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppError } from './common/app-error';
+import { AppConfig, loadConfig } from './config/app-config';
+import { ConfigError } from './config/environment';
+import { CoreModule } from './core/core.module';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { DemoModule } from './demo/demo.module';
+import { DEMO_ORGANIZATION, DEMO_PASSWORD, DemoService } from './demo/demo.service';
+import { FEATURE_MODULES } from './features';
+import { OrganizationsService } from './organizations/organizations.service';
+import { QueueModule } from './queue/queue.module';
+
+const USAGE = `Tanxin command line
+
+  npm run cli -- migrate                          run pending migrations
+  npm run cli -- bootstrap --org <name> --admin <username> --password <pw>
+                                                  create an organisation and its first account
+  npm run cli -- demo                             create the demo organisation (${DEMO_ORGANIZATION})
+  npm run cli -- migration:generate <Name>        write a migration for the configured database
+                                                  from the difference between entities and schema
+`;
+
+class UsageError extends Error {}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** The CLI's own context: core, the queue (dispatch only) and the feature services. */
+function cliModule(config: AppConfig) {
+  @Module({ imports: [CoreModule.forRoot(config), QueueModule.forRoot({ runProcessors: false }), ...FEATURE_MODULES, DemoModule] })
+  class CliModule {}
+  return CliModule;
+}
+
+async function withApp<T>(config: AppConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(cliModule(config), { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function withDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource({ ...buildDataSourceOptions(config), migrationsRun: false });
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function migrate(config: AppConfig): Promise<void> {
+  const applied = await withDataSource(config, (dataSource) => dataSource.runMigrations({ transaction: 'each' }));
+  out(applied.length ? `applied ${applied.length} migration(s): ${applied.map((migration) => migration.name).join(', ')}` : 'the schema is up to date');
+}
+
+async function bootstrap(config: AppConfig, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { org: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' } } });
+  const problems = [];
+  if (!values.org?.trim()) problems.push('--org <name> is required');
+  if (!values.admin || !/^[A-Za-z0-9_.-]{3,64}$/.test(values.admin)) problems.push('--admin <username> is required: 3–64 letters, digits, dot, dash or underscore');
+  if (!values.password || values.password.length < 8) problems.push('--password is required, at least 8 characters');
+  if (problems.length) throw new UsageError(problems.join('\n'));
+  const result = await withApp(config, (app) => app.get(OrganizationsService).bootstrapOrganization(values.org!.trim(), values.admin!, values.password!));
+  out(result.created
+    ? `created organisation "${result.organization.name}" with admin ${result.admin.username} (roles admin, organiser)`
+    : `organisation "${result.organization.name}" with admin ${result.admin.username} already exists; nothing changed`);
+}
+
+async function demo(config: AppConfig): Promise<void> {
+  const created = await withApp(config, (app) => app.get(DemoService).seedDemo());
+  out(created ? `created ${DEMO_ORGANIZATION}: log in as organiser / ${DEMO_PASSWORD}` : `${DEMO_ORGANIZATION} already exists; nothing changed`);
+}
+
+/** Writes the migration that brings the configured database's schema to the entities. */
+async function generateMigration(config: AppConfig, name: string | undefined): Promise<void> {
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new UsageError('migration:generate needs a name in PascalCase, e.g. AddBoxes');
+  const sqlQueries = await withDataSource(config, (dataSource) => dataSource.driver.createSchemaBuilder().log());
+  if (sqlQueries.upQueries.length === 0) {
+    out('entities and schema agree; no migration needed');
+    return;
+  }
+  const timestamp = Date.now();
+  const flavour = config.database.kind === 'sqlite' ? 'sqlite' : 'mysql';
+  const className = `${name}${timestamp}`;
+  const quote = (query: string) => '`' + query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+  // Tables in utf8mb4 whatever the server's default: a latin1 table rejects Chinese text.
+  const withCharset = (query: string) =>
+    flavour === 'mysql' ? query.replace(/\) ENGINE=InnoDB$/, ') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci') : query;
+  const up = sqlQueries.upQueries.map((query) => `    await queryRunner.query(${quote(withCharset(query.query))});`).join('\n');
+  const down = [...sqlQueries.downQueries].reverse().map((query) => `    await queryRunner.query(${quote(query.query)});`).join('\n');
+  const source = `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${up}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${down}
+  }
+}
+`;
+  const dir = join(process.cwd(), 'src', 'database', 'migrations', flavour);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${timestamp}-${name}.ts`);
+  writeFileSync(file, source);
+  out(`wrote ${file}; review it and add ${className} to src/database/migrations/index.ts`);
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    out(USAGE);
+    return;
+  }
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
+  switch (command) {
+    case 'migrate':
+      return migrate(config);
+    case 'bootstrap':
+      await migrateIfAllowed(config);
+      return bootstrap(config, args);
+    case 'demo':
+      await migrateIfAllowed(config);
+      return demo(config);
+    case 'migration:generate':
+      return generateMigration(config, args[0]);
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+async function migrateIfAllowed(config: AppConfig): Promise<void> {
+  if (config.database.migrateOnStart) await withDataSource(config, (dataSource) => dataSource.runMigrations({ transaction: 'each' }));
+}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const message =
+      error instanceof UsageError || error instanceof ConfigError ? error.message
+      : error instanceof AppError ? `${error.code}: ${error.message}`
+      : (error as Error).stack ?? String(error);
+    process.stderr.write(`${message}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

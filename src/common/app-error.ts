@@ -1,0 +1,62 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** Stable error codes: clients and acceptance checks match on these, never on messages. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  MalformedJson = 'MALFORMED_JSON',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  RouteNotFound = 'ROUTE_NOT_FOUND',
+  Conflict = 'CONFLICT',
+  UsernameTaken = 'USERNAME_TAKEN',
+  DepartmentExists = 'DEPARTMENT_EXISTS',
+  UnknownUser = 'UNKNOWN_USER',
+  UnknownDepartment = 'UNKNOWN_DEPARTMENT',
+  UnknownAspectPreset = 'UNKNOWN_ASPECT_PRESET',
+  InvalidTeam = 'INVALID_TEAM',
+  InvalidDeadlines = 'INVALID_DEADLINES',
+  PhaseBackwards = 'PHASE_BACKWARDS',
+  RateLimited = 'RATE_LIMITED',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL_ERROR',
+}
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+/** An error the client may see: its code, status and message are part of the contract. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode | string,
+    readonly status: HttpStatus,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError(ErrorCode.NotFound, HttpStatus.NOT_FOUND, `${what}不存在`);
+  }
+
+  static forbidden(message = '您没有执行此操作的权限'): AppError {
+    return new AppError(ErrorCode.Forbidden, HttpStatus.FORBIDDEN, message);
+  }
+
+  static badRequest(code: ErrorCode | string, message: string, details?: ErrorDetail[]): AppError {
+    return new AppError(code, HttpStatus.BAD_REQUEST, message, details);
+  }
+
+  static conflict(code: ErrorCode | string, message: string): AppError {
+    return new AppError(code, HttpStatus.CONFLICT, message);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * The one source of "now". Deadlines, reminders and day-only dates read it, so tests can move
+ * time instead of waiting for it.
+ */
+@Injectable()
+export class Clock {
+  constructor(private readonly timeZone = 'Asia/Shanghai') {}
+
+  now(): Date {
+    return new Date();
+  }
+
+  /** Today as `YYYY-MM-DD` in the organisation's time zone: the only date an anonymous row keeps. */
+  today(): string {
+    return this.dayOf(this.now());
+  }
+
+  dayOf(instant: Date): string {
+    // en-CA formats as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(instant);
+  }
+}
+
+/** A clock tests can set and move. */
+export class ManualClock extends Clock {
+  private current: Date;
+
+  constructor(start: Date | string = new Date(), timeZone = 'Asia/Shanghai') {
+    super(timeZone);
+    this.current = new Date(start);
+  }
+
+  override now(): Date {
+    return new Date(this.current);
+  }
+
+  set(instant: Date | string): void {
+    this.current = new Date(instant);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}

@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { EnvironmentVariables, validateEnvironment } from './environment';
+
+export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
+export type QueueDriverKind = 'inline' | 'bullmq';
+
+export interface MysqlConnection {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/**
+ * The typed configuration every module reads. Built once from the environment by
+ * `loadConfig`; nothing else in the code base reads process.env.
+ */
+export class AppConfig {
+  readonly env: EnvironmentVariables['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly trustProxy: boolean;
+  readonly dataDir: string;
+  readonly publicBaseUrl: string;
+  readonly timeZone: string;
+  readonly logLevel: string;
+  readonly bodyLimit: number;
+  readonly database: {
+    kind: DatabaseKind;
+    sqlitePath: string;
+    mysql: MysqlConnection;
+    poolSize: number;
+    migrateOnStart: boolean;
+  };
+  readonly demoData: boolean;
+  readonly redis: { url?: string; prefix: string };
+  readonly queue: {
+    driver: QueueDriverKind;
+    attempts: number;
+    backoffMs: number;
+    concurrency: number;
+    sweepIntervalMs: number;
+  };
+  readonly auth: { jwtSecret: string; jwtExpiresIn: string; loginRateLimit: number; loginRateWindowSeconds: number };
+  readonly webhookTimeoutMs: number;
+
+  constructor(vars: EnvironmentVariables) {
+    this.env = vars.NODE_ENV;
+    this.port = vars.PORT;
+    this.host = vars.HOST;
+    this.trustProxy = vars.TRUST_PROXY;
+    this.dataDir = resolve(vars.DATA_DIR);
+    this.publicBaseUrl = (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, '');
+    this.timeZone = vars.TIME_ZONE;
+    this.logLevel = vars.LOG_LEVEL;
+    this.bodyLimit = vars.BODY_LIMIT;
+    this.database = {
+      kind: vars.DB_TYPE,
+      sqlitePath: resolve(vars.DATA_DIR, 'tanxin.sqlite'),
+      mysql: vars.DATABASE_URL ? parseMysqlUrl(vars.DATABASE_URL) : {
+        host: vars.DB_HOST,
+        port: vars.DB_PORT,
+        user: vars.DB_USER,
+        password: vars.DB_PASSWORD,
+        database: vars.DB_NAME,
+      },
+      poolSize: vars.DB_POOL_SIZE,
+      migrateOnStart: vars.DB_MIGRATE_ON_START,
+    };
+    // Demo data is for the embedded first start only; MySQL gets it only from `cli demo`.
+    this.demoData = vars.DEMO_DATA && vars.DB_TYPE === 'sqlite';
+    this.redis = { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX };
+    this.queue = {
+      driver: vars.REDIS_URL ? 'bullmq' : 'inline',
+      attempts: vars.QUEUE_ATTEMPTS,
+      backoffMs: vars.QUEUE_BACKOFF_MS,
+      concurrency: vars.QUEUE_CONCURRENCY,
+      sweepIntervalMs: vars.SWEEP_INTERVAL_MS,
+    };
+    this.auth = {
+      jwtSecret: vars.JWT_SECRET,
+      jwtExpiresIn: vars.JWT_EXPIRES_IN,
+      loginRateLimit: vars.LOGIN_RATE_LIMIT,
+      loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    };
+    this.webhookTimeoutMs = vars.WEBHOOK_TIMEOUT_MS;
+  }
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+}
+
+function parseMysqlUrl(url: string): MysqlConnection {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    user: decodeURIComponent(parsed.username || 'root'),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'tanxin',
+  };
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  return new AppConfig(validateEnvironment(env));
+}

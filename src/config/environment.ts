@@ -1,0 +1,136 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+/** The development secret: good enough on a laptop, refused in production. */
+export const DEFAULT_JWT_SECRET = 'tanxin-dev-secret-change-me';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every environment variable Tanxin reads, with its default. Defaults give the embedded mode
+ * (SQLite + in-process queue); MySQL and Redis settings matter only when chosen.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits need it). */
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** Holds the SQLite file, exports and uploads. */
+  @IsString()
+  DATA_DIR = './data';
+
+  @IsIn(['sqlite', 'mysql', 'mariadb'])
+  DB_TYPE: 'sqlite' | 'mysql' | 'mariadb' = 'sqlite';
+
+  @IsOptional() @Matches(/^(mysql|mariadb):\/\//, { message: 'DATABASE_URL must look like mysql://user:password@host:3306/name' })
+  DATABASE_URL?: string;
+
+  @IsString() DB_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) DB_PORT = 3306;
+  @IsString() DB_USER = 'root';
+  @IsString() DB_PASSWORD = '';
+  @IsString() DB_NAME = 'tanxin';
+  @Transform(toInt) @IsInt() @Min(1) @Max(500) DB_POOL_SIZE = 20;
+
+  /** Run pending migrations when the process starts (api and worker). */
+  @Transform(toBool) @IsBoolean()
+  DB_MIGRATE_ON_START = true;
+
+  /** Selects BullMQ. Without it jobs run in-process. */
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+
+  /** Prefix of every Redis key Tanxin writes (queues, rate limits, caches). */
+  @IsString() @Matches(/^[A-Za-z0-9_-]+$/)
+  REDIS_PREFIX = 'tanxin';
+
+  @IsString()
+  JWT_SECRET = DEFAULT_JWT_SECRET;
+
+  @IsString() @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 12h, 30m or 7d' })
+  JWT_EXPIRES_IN = '12h';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Largest accepted request body, in bytes (413 beyond it). */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT = 256 * 1024;
+
+  /** Create the demo organisation on the first start (embedded mode only). */
+  @Transform(toBool) @IsBoolean()
+  DEMO_DATA = true;
+
+  /** Base URL printed on posters and QR codes; defaults to http://localhost:PORT. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  /** Time zone of deadlines, day-only dates and reminder hours. */
+  @IsString()
+  TIME_ZONE = 'Asia/Shanghai';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) QUEUE_ATTEMPTS = 3;
+  /** First retry delay; each later one doubles. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600_000) QUEUE_BACKOFF_MS = 2000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) QUEUE_CONCURRENCY = 10;
+  /** How often the outbox sweeper re-enqueues work still pending in the database. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) SWEEP_INTERVAL_MS = 60_000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000) LOGIN_RATE_LIMIT = 20;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_RATE_WINDOW_SECONDS = 300;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Tanxin cannot start, the configuration is wrong:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws a ConfigError listing every problem at once. */
+export function validateEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {
+  const known = Object.keys(new EnvironmentVariables());
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+  );
+  const parsed = plainToInstance(EnvironmentVariables, present);
+  const problems = validateSync(parsed, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? `${message} (got "${String(error.value)}")` : `${error.property}: ${message}`,
+    ),
+  );
+
+  if (parsed.NODE_ENV === 'production') {
+    if (!present.JWT_SECRET || parsed.JWT_SECRET === DEFAULT_JWT_SECRET) {
+      problems.push('JWT_SECRET must be set in production: the default development secret is refused (use e.g. `openssl rand -hex 32`)');
+    } else if (parsed.JWT_SECRET.length < 32) {
+      problems.push('JWT_SECRET must be at least 32 characters long in production');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed;
+}

@@ -1,0 +1,95 @@
+import helmet from '@fastify/helmet';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { FastifyInstance, RouteOptions } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from '../api.module';
+import { AllExceptionsFilter, toErrorBody } from '../common/http-exception.filter';
+import { createValidationPipe } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+import { CoreOptions } from './core.module';
+import { requestIdFor } from './logging';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+const registeredRoutes = new WeakMap<INestApplication, RouteInfo[]>();
+
+/**
+ * Builds the api application exactly as `main.ts` serves it; the e2e tests call this too, so
+ * they test the same pipes, filters, limits and headers.
+ */
+export async function createApiApp(config: AppConfig, options: CoreOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    logger: false,
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+  });
+  const routes: RouteInfo[] = [];
+  const fastify = adapter.getInstance() as unknown as FastifyInstance;
+  fastify.addHook('onRoute', (route: RouteOptions) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  // JSON only: a text/plain body is refused (415) rather than validated as a string.
+  fastify.removeContentTypeParser('text/plain');
+  // Errors raised before a route handler runs (body too large, malformed JSON) get the same shape.
+  fastify.setErrorHandler((error, request, reply) => {
+    const { body, headers } = toErrorBody(error, request.id);
+    void reply.status(body.statusCode).headers(headers).send(body);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    // Fastify's own JSON parser: its errors keep their codes (FST_ERR_CTP_INVALID_JSON_BODY).
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // The pages load nothing from elsewhere: no CDN, no analytics, no third-party font.
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  SwaggerModule.setup('api/docs', app, await buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  registeredRoutes.set(app, routes);
+  return app;
+}
+
+/** The OpenAPI document, from the Swagger plugin's metadata (no hand-written copies of DTOs). */
+export async function buildOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
+  const { default: metadata } = await import('../metadata');
+  await SwaggerModule.loadPluginMetadata(metadata);
+  const document = new DocumentBuilder()
+    .setTitle('Tanxin 谈心')
+    .setDescription('民主生活会会前准备：意见箱、征求意见表、谈心谈话、座谈会与意见清单。错误统一为 {statusCode, code, message, details?, requestId}。')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, document);
+}
+
+/** The routes the app serves, as registered (tests walk them). */
+export function routesOf(app: NestFastifyApplication): RouteInfo[] {
+  return registeredRoutes.get(app) ?? [];
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { UsersModule } from '../users/users.module';
+import { DemoService } from './demo.service';
+
+@Module({
+  imports: [OrganizationsModule, UsersModule, MeetingsModule],
+  providers: [DemoService],
+  exports: [DemoService],
+})
+export class DemoModule {}

@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { Role } from '../common/roles';
+import { MeetingsService } from '../meetings/meetings.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { UsersService } from '../users/users.service';
+
+export const DEMO_ORGANIZATION = '示范单位';
+export const DEMO_PASSWORD = 'demo12345';
+
+const DEPARTMENTS = [
+  { name: '办公室', kind: 'department' },
+  { name: '组织人事部', kind: 'department' },
+  { name: '财务部', kind: 'department' },
+  { name: '业务一部', kind: 'department' },
+  { name: '业务二部', kind: 'department' },
+  { name: '信息中心', kind: 'department' },
+  { name: '机关第一党支部', kind: 'branch' },
+  { name: '机关第二党支部', kind: 'branch' },
+] as const;
+
+const LEADERS = ['王建国', '李文华', '张志强', '刘海燕', '陈明'];
+
+/**
+ * 示范单位: the organisation a newcomer finds on the first start, so the first command shows a
+ * working system. Accounts organiser / leader1..leader5 / staff1 / supervisor1, password demo12345.
+ */
+@Injectable()
+export class DemoService {
+  private readonly logger = new Logger(DemoService.name);
+
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+    private readonly meetings: MeetingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates the demo organisation unless it exists; returns whether it did. */
+  async seedDemo(): Promise<boolean> {
+    if (await this.organizations.findByName(DEMO_ORGANIZATION)) return false;
+    const { organization, admin } = await this.organizations.bootstrapOrganization(DEMO_ORGANIZATION, 'organiser', DEMO_PASSWORD, '党办 张敏');
+    const actor: Actor = { userId: admin.id, organizationId: organization.id, username: admin.username, roles: [Role.Admin, Role.Organiser] };
+
+    const departments = [];
+    for (const department of DEPARTMENTS) departments.push(await this.organizations.createDepartment(actor, department));
+    const offices = departments.filter((department) => department.kind === 'department');
+
+    const leaders = [];
+    for (const [index, displayName] of LEADERS.entries()) {
+      leaders.push(await this.users.createUser(actor, { username: `leader${index + 1}`, displayName, password: DEMO_PASSWORD, roles: [Role.Leader], departmentId: offices[0].id }));
+    }
+    await this.users.createUser(actor, { username: 'staff1', displayName: '赵小兵', password: DEMO_PASSWORD, roles: [Role.Staff], departmentId: offices[3].id });
+    await this.users.createUser(actor, { username: 'supervisor1', displayName: '督导组 孙立', password: DEMO_PASSWORD, roles: [Role.Supervisor] });
+
+    const year = Number(this.clock.today().slice(0, 4));
+    const meeting = await this.meetings.createMeeting(actor, {
+      title: `${year}年度主题教育专题民主生活会`,
+      year,
+      kind: 'democratic-life',
+      theme: '深入学习贯彻新时代中国特色社会主义思想，凝心铸魂强根基、团结奋进新征程',
+      aspectPreset: '2023-theme-education',
+      deadlines: {
+        collectUntil: this.daysFromToday(14),
+        talksUntil: this.daysFromToday(21),
+        claimUntil: this.daysFromToday(24),
+        materialsUntil: this.daysFromToday(28),
+        heldOn: this.daysFromToday(35),
+      },
+    });
+    await this.meetings.setTeam(actor, meeting.id, {
+      members: leaders.map((leader, index) => ({
+        userId: leader.id,
+        role: index === 0 ? 'secretary' : 'member',
+        // The secretary oversees the office; each member one or two departments.
+        oversees: index === 0 ? [offices[0].id] : [offices[index].id].filter(Boolean),
+      })),
+    });
+    await this.meetings.movePhase(actor, meeting.id, { phase: 'collecting' });
+    this.logger.log(`demo organisation ${DEMO_ORGANIZATION} created: log in as organiser / ${DEMO_PASSWORD}`);
+    return true;
+  }
+
+  private daysFromToday(days: number): string {
+    return this.clock.dayOf(new Date(this.clock.now().getTime() + days * 86_400_000));
+  }
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { loadConfig } from './config/app-config';
+import { ConfigError } from './config/environment';
+import { createApiApp } from './core/http';
+
+/** The api process: REST under /api/v1, the public pages, health; jobs too in embedded mode. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const app = await createApiApp(config);
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error: unknown) => {
+  // Before the logger exists, stderr is the only way to say why we cannot start.
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

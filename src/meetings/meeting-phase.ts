@@ -1,0 +1,17 @@
+/**
+ * A meeting's phase only moves forward: 筹备 → 征求意见 → 认领 → 召开 → 整改 → 结束.
+ */
+export const MEETING_PHASES = ['preparing', 'collecting', 'claiming', 'held', 'rectifying', 'closed'] as const;
+export type MeetingPhase = (typeof MEETING_PHASES)[number];
+
+export function isForwardMove(from: MeetingPhase, to: MeetingPhase): boolean {
+  return MEETING_PHASES.indexOf(to) > MEETING_PHASES.indexOf(from);
+}
+
+export const MEETING_KINDS = ['democratic-life', 'organizational-life'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** 民主生活会 / 组织生活会, as the kind reads in a sentence. */
+export function meetingKindName(kind: MeetingKind): string {
+  return kind === 'democratic-life' ? '民主生活会' : '组织生活会';
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../common/actor';
+import { CurrentActor, Roles } from '../common/decorators';
+import { IdPipe } from '../common/id.pipe';
+import { Role } from '../common/roles';
+import { AspectPreset, ASPECT_PRESETS } from './aspect-presets';
+import { CreateMeetingDto } from './dto/create-meeting.dto';
+import { MovePhaseDto } from './dto/move-phase.dto';
+import { SetTeamDto } from './dto/set-team.dto';
+import { UpdateMeetingDto } from './dto/update-meeting.dto';
+import { MeetingView, TeamMemberView, toMeetingView } from './meeting.views';
+import { MeetingsService } from './meetings.service';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  /** The check-aspect presets a meeting can start from. */
+  @Get('aspect-presets')
+  aspectPresets(): readonly AspectPreset[] {
+    return ASPECT_PRESETS;
+  }
+
+  @Post('meetings')
+  @Roles(Role.Organiser)
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateMeetingDto): Promise<MeetingView> {
+    return toMeetingView(await this.meetings.createMeeting(actor, dto));
+  }
+
+  @Get('meetings')
+  @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
+  async list(@CurrentActor() actor: Actor): Promise<MeetingView[]> {
+    return (await this.meetings.listMeetings(actor)).map(toMeetingView);
+  }
+
+  @Get('meetings/:id')
+  @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
+  async get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<MeetingView> {
+    return toMeetingView(await this.meetings.getMeeting(actor, id));
+  }
+
+  @Patch('meetings/:id')
+  @Roles(Role.Organiser)
+  async update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: UpdateMeetingDto): Promise<MeetingView> {
+    return toMeetingView(await this.meetings.updateMeeting(actor, id, dto));
+  }
+
+  /** Moves the meeting to a later phase; a step back answers 409 PHASE_BACKWARDS. */
+  @Post('meetings/:id/phase')
+  @HttpCode(200)
+  @Roles(Role.Organiser)
+  async movePhase(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: MovePhaseDto): Promise<MeetingView> {
+    return toMeetingView(await this.meetings.movePhase(actor, id, dto));
+  }
+
+  @Get('meetings/:id/team')
+  @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
+  team(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<TeamMemberView[]> {
+    return this.meetings.getTeam(actor, id);
+  }
+
+  /** Sets the team (班子): exactly one secretary (主要负责同志), members, who oversees what. */
+  @Put('meetings/:id/team')
+  @Roles(Role.Organiser)
+  setTeam(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: SetTeamDto): Promise<TeamMemberView[]> {
+    return this.meetings.setTeam(actor, id, dto);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { UsersModule } from '../users/users.module';
+import { Meeting } from './meeting.entity';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+import { TeamMember } from './team-member.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Meeting, TeamMember]), UsersModule, OrganizationsModule, NotificationsModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService],
+  exports: [MeetingsService],
+})
+export class MeetingsModule {}

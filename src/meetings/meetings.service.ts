@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { Actor, hasRole } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { Role } from '../common/roles';
+import { findOwned, ownedBy } from '../common/tenancy';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Department } from '../organizations/department.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { UsersService } from '../users/users.service';
+import { findAspectPreset } from './aspect-presets';
+import { CreateMeetingDto, DeadlinesDto } from './dto/create-meeting.dto';
+import { MovePhaseDto } from './dto/move-phase.dto';
+import { SetTeamDto } from './dto/set-team.dto';
+import { UpdateMeetingDto } from './dto/update-meeting.dto';
+import { Meeting } from './meeting.entity';
+import { isForwardMove, meetingKindName } from './meeting-phase';
+import { toTeamView, TeamMemberView } from './meeting.views';
+import { TeamMember } from './team-member.entity';
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(TeamMember) private readonly teamMembers: Repository<TeamMember>,
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+    private readonly notifications: NotificationsService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async createMeeting(actor: Actor, dto: CreateMeetingDto): Promise<Meeting> {
+    const aspects = this.resolveAspects(dto);
+    assertDeadlinesInOrder(dto.deadlines);
+    const now = this.clock.now();
+    const meeting: Meeting = {
+      id: newId(),
+      organizationId: actor.organizationId,
+      title: dto.title.trim(),
+      year: dto.year,
+      kind: dto.kind,
+      theme: dto.theme?.trim() || null,
+      aspectPreset: dto.aspectPreset ?? null,
+      aspects,
+      phase: 'preparing',
+      ...dto.deadlines,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.meetings.insert(meeting);
+    return meeting;
+  }
+
+  /** Organisers and supervisors see every meeting of their organisation; a leader those they sit on. */
+  async listMeetings(actor: Actor): Promise<Meeting[]> {
+    if (hasRole(actor, Role.Organiser, Role.Supervisor)) {
+      return this.meetings.find({ where: ownedBy<Meeting>(actor), order: { year: 'DESC', createdAt: 'DESC' } });
+    }
+    const seats = await this.teamMembers.find({ where: { userId: actor.userId, organizationId: actor.organizationId } });
+    if (seats.length === 0) return [];
+    return this.meetings.find({ where: { id: In(seats.map((seat) => seat.meetingId)), organizationId: actor.organizationId }, order: { year: 'DESC' } });
+  }
+
+  /** The meeting, if the actor may see it; otherwise 404 as if it did not exist. */
+  async getMeeting(actor: Actor, id: string): Promise<Meeting> {
+    const meeting = await findOwned(this.meetings, actor, id, '会议');
+    if (hasRole(actor, Role.Organiser, Role.Supervisor)) return meeting;
+    if (await this.teamMembers.exists({ where: { meetingId: id, userId: actor.userId } })) return meeting;
+    throw AppError.notFound('会议');
+  }
+
+  async updateMeeting(actor: Actor, id: string, dto: UpdateMeetingDto): Promise<Meeting> {
+    const meeting = await findOwned(this.meetings, actor, id, '会议');
+    if (dto.deadlines) {
+      assertDeadlinesInOrder(dto.deadlines);
+      Object.assign(meeting, dto.deadlines);
+    }
+    if (dto.title !== undefined) meeting.title = dto.title.trim();
+    if (dto.theme !== undefined) meeting.theme = dto.theme.trim() || null;
+    meeting.updatedAt = this.clock.now();
+    await this.meetings.save(meeting);
+    return meeting;
+  }
+
+  /** The phase only moves forward (筹备 → … → 结束); a step back is a 409. */
+  async movePhase(actor: Actor, id: string, dto: MovePhaseDto): Promise<Meeting> {
+    const meeting = await findOwned(this.meetings, actor, id, '会议');
+    if (!isForwardMove(meeting.phase, dto.phase)) {
+      throw AppError.conflict(ErrorCode.PhaseBackwards, `会议阶段只能向前推进：当前为 ${meeting.phase}，不能改为 ${dto.phase}`);
+    }
+    meeting.phase = dto.phase;
+    meeting.updatedAt = this.clock.now();
+    await this.meetings.save(meeting);
+    return meeting;
+  }
+
+  async getTeam(actor: Actor, meetingId: string): Promise<TeamMemberView[]> {
+    await this.getMeeting(actor, meetingId);
+    const members = await this.teamMembers.find({ where: { meetingId }, order: { position: 'ASC' } });
+    return this.describeTeam(actor, members);
+  }
+
+  /**
+   * Replaces the team (班子): exactly one secretary, every person an account of this
+   * organisation with the leader role, every overseen department of this organisation.
+   * People newly on the team are told so in their inbox (and on the organisation's webhooks).
+   */
+  async setTeam(actor: Actor, meetingId: string, dto: SetTeamDto): Promise<TeamMemberView[]> {
+    const meeting = await findOwned(this.meetings, actor, meetingId, '会议');
+    const secretaries = dto.members.filter((member) => member.role === 'secretary');
+    if (secretaries.length !== 1) {
+      throw AppError.badRequest(ErrorCode.InvalidTeam, `班子须有且只有一名主要负责同志（secretary），现有 ${secretaries.length} 名`);
+    }
+    const userIds = dto.members.map((member) => member.userId);
+    if (new Set(userIds).size !== userIds.length) throw AppError.badRequest(ErrorCode.InvalidTeam, '同一人在班子中出现了多次');
+    const users = await this.users.requireUsers(actor, userIds);
+    const notLeaders = users.filter((user) => !user.roles.includes(Role.Leader) || !user.active);
+    if (notLeaders.length) {
+      throw AppError.badRequest(ErrorCode.InvalidTeam, `以下用户不是启用的班子成员账号（需 leader 角色）：${notLeaders.map((user) => user.displayName).join('、')}`);
+    }
+    await this.organizations.requireDepartments(actor, dto.members.flatMap((member) => member.oversees));
+
+    const { members, deliveryIds } = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(TeamMember);
+      const before = await repository.find({ where: { meetingId } });
+      await repository.delete({ meetingId });
+      const members: TeamMember[] = dto.members.map((member, position) => ({
+        id: newId(),
+        organizationId: actor.organizationId,
+        meetingId,
+        userId: member.userId,
+        role: member.role,
+        oversees: [...new Set(member.oversees)],
+        position,
+      }));
+      await repository.insert(members);
+      const newcomers = members.filter((member) => !before.some((old) => old.userId === member.userId));
+      const deliveryIds = await this.notifications.record(manager, newcomers.map((member) => ({
+        organizationId: actor.organizationId,
+        userId: member.userId,
+        kind: 'team.assigned',
+        title: `您已被列为${meeting.title}班子成员`,
+        body: `您已被列为“${meeting.title}”${meetingKindName(meeting.kind)}班子成员${member.role === 'secretary' ? '（主要负责同志）' : ''}。请按时完成谈心谈话、认领意见和对照检查材料，会议定于 ${meeting.heldOn} 召开。`,
+        link: `/api/v1/meetings/${meeting.id}`,
+      })));
+      await manager.getRepository(Meeting).update({ id: meetingId }, { updatedAt: this.clock.now() });
+      return { members, deliveryIds };
+    });
+    await this.notifications.dispatchDeliveries(deliveryIds);
+    return this.describeTeam(actor, members);
+  }
+
+  private async describeTeam(actor: Actor, members: TeamMember[]): Promise<TeamMemberView[]> {
+    const users = await this.users.requireUsers(actor, members.map((member) => member.userId)).catch(() => []);
+    const departmentIds = members.flatMap((member) => member.oversees);
+    const departments: Department[] = departmentIds.length ? await this.organizations.requireDepartments(actor, departmentIds).catch(() => []) : [];
+    return toTeamView(members, users, departments);
+  }
+
+  private resolveAspects(dto: CreateMeetingDto): string[] {
+    if (dto.aspectPreset && dto.aspects) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '请在 aspectPreset 与 aspects 中二选一', [{ field: 'aspects', message: '与 aspectPreset 不能同时给出' }]);
+    }
+    if (dto.aspectPreset) {
+      const preset = findAspectPreset(dto.aspectPreset);
+      if (!preset) throw AppError.badRequest(ErrorCode.UnknownAspectPreset, `没有名为 ${dto.aspectPreset} 的方面预设`, [{ field: 'aspectPreset', message: '未知的方面预设' }]);
+      return [...preset.aspects];
+    }
+    if (!dto.aspects) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '请给出对照检查的方面：aspectPreset 或 aspects', [{ field: 'aspects', message: '缺少对照检查的方面' }]);
+    }
+    const aspects = dto.aspects.map((aspect) => aspect.trim());
+    if (aspects.some((aspect) => aspect === '') || new Set(aspects).size !== aspects.length) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '对照检查的方面不能为空或重复', [{ field: 'aspects', message: '不能为空或重复' }]);
+    }
+    return aspects;
+  }
+}
+
+/** 征求意见、认领、谈心谈话、对照检查材料 all come before the meeting itself. */
+function assertDeadlinesInOrder(deadlines: DeadlinesDto): void {
+  const problems: string[] = [];
+  for (const [key, label] of [
+    ['collectUntil', '征求意见截止'],
+    ['talksUntil', '谈心谈话完成'],
+    ['claimUntil', '认领意见截止'],
+    ['materialsUntil', '对照检查材料完成'],
+  ] as const) {
+    if (!isRealDate(deadlines[key])) problems.push(`${key} 不是有效日期`);
+    else if (deadlines[key] > deadlines.heldOn) problems.push(`${label}（${key}）不能晚于会议召开日期`);
+  }
+  if (!isRealDate(deadlines.heldOn)) problems.push('heldOn 不是有效日期');
+  if (deadlines.collectUntil > deadlines.claimUntil) problems.push('认领意见截止（claimUntil）不能早于征求意见截止（collectUntil）');
+  if (problems.length) {
+    throw AppError.badRequest(ErrorCode.InvalidDeadlines, `时间安排有误：${problems.join('；')}`, problems.map((message) => ({ field: 'deadlines', message })));
+  }
+}
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

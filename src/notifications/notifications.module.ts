@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from '../users/user.entity';
+import { Notification } from './notification.entity';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { WebhookDeliverySweeper } from './webhook-delivery.sweeper';
+import { Webhook } from './webhook.entity';
+import { WebhooksService } from './webhooks.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification, Webhook, WebhookDelivery, User])],
+  controllers: [NotificationsController],
+  providers: [NotificationsService, WebhooksService, WebhookDeliveryProcessor, WebhookDeliverySweeper],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../common/actor';
+import { CurrentActor, Roles } from '../common/decorators';
+import { Role } from '../common/roles';
+import { CreateDepartmentDto } from './dto/create-department.dto';
+import { DepartmentView, OrganizationView, toDepartmentView, toOrganizationView } from './organization.views';
+import { OrganizationsService } from './organizations.service';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  /** The caller's own organisation (单位). */
+  @Get('organization')
+  async own(@CurrentActor() actor: Actor): Promise<OrganizationView> {
+    return toOrganizationView(await this.organizations.getOwnOrganization(actor));
+  }
+
+  @Post('departments')
+  @Roles(Role.Admin, Role.Organiser)
+  async createDepartment(@CurrentActor() actor: Actor, @Body() dto: CreateDepartmentDto): Promise<DepartmentView> {
+    return toDepartmentView(await this.organizations.createDepartment(actor, dto));
+  }
+
+  @Get('departments')
+  async listDepartments(@CurrentActor() actor: Actor): Promise<DepartmentView[]> {
+    return (await this.organizations.listDepartments(actor)).map(toDepartmentView);
+  }
+}

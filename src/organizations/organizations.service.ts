@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { Actor } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { Role } from '../common/roles';
+import { ownedBy } from '../common/tenancy';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { Department } from './department.entity';
+import { CreateDepartmentDto } from './dto/create-department.dto';
+import { Organization } from './organization.entity';
+
+export interface BootstrapResult {
+  organization: Organization;
+  admin: User;
+  created: boolean;
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    @InjectRepository(Department) private readonly departments: Repository<Department>,
+    private readonly users: UsersService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async getOwnOrganization(actor: Actor): Promise<Organization> {
+    const organization = await this.organizations.findOne({ where: { id: actor.organizationId } });
+    if (!organization) throw AppError.notFound('单位');
+    return organization;
+  }
+
+  findByName(name: string): Promise<Organization | null> {
+    return this.organizations.findOne({ where: { name } });
+  }
+
+  countOrganizations(): Promise<number> {
+    return this.organizations.count();
+  }
+
+  /**
+   * Creates an organisation and its first account (admin + organiser). Idempotent: the same
+   * organisation and username again is a no-op; a username taken elsewhere is refused.
+   */
+  async bootstrapOrganization(name: string, username: string, password: string, displayName = '系统管理员'): Promise<BootstrapResult> {
+    const existing = await this.findByName(name);
+    const existingUser = await this.users.findByUsername(username);
+    if (existing && existingUser?.organizationId === existing.id) {
+      return { organization: existing, admin: existingUser, created: false };
+    }
+    if (existingUser) throw AppError.conflict(ErrorCode.UsernameTaken, `用户名 ${username} 已被使用`);
+    return this.dataSource.transaction(async (manager) => {
+      const organization = existing ?? { id: newId(), name, createdAt: this.clock.now() };
+      if (!existing) await manager.getRepository(Organization).insert(organization);
+      const founder = { userId: 'bootstrap', organizationId: organization.id, username: 'bootstrap', roles: [Role.Admin] };
+      const admin = await this.users.createUser(founder, { username, password, displayName, roles: [Role.Admin, Role.Organiser] }, manager);
+      return { organization, admin, created: true };
+    });
+  }
+
+  async createDepartment(actor: Actor, dto: CreateDepartmentDto): Promise<Department> {
+    if (await this.departments.exists({ where: { organizationId: actor.organizationId, name: dto.name } })) {
+      throw AppError.conflict(ErrorCode.DepartmentExists, `部门“${dto.name}”已存在`);
+    }
+    const department: Department = { id: newId(), organizationId: actor.organizationId, name: dto.name, kind: dto.kind, createdAt: this.clock.now() };
+    await this.departments.insert(department);
+    return department;
+  }
+
+  listDepartments(actor: Actor): Promise<Department[]> {
+    return this.departments.find({ where: ownedBy<Department>(actor), order: { kind: 'ASC', name: 'ASC' } });
+  }
+
+  /** Departments of the actor's organisation with these ids; an unknown id is a 400. */
+  async requireDepartments(actor: Actor, ids: string[]): Promise<Department[]> {
+    const unique = [...new Set(ids)];
+    const found = unique.length ? await this.departments.find({ where: { id: In(unique), organizationId: actor.organizationId } }) : [];
+    const missing = unique.filter((id) => !found.some((department) => department.id === id));
+    if (missing.length) {
+      throw AppError.badRequest(ErrorCode.UnknownDepartment, `以下部门不存在：${missing.join('、')}`, missing.map((id) => ({ field: 'departmentId', message: `部门 ${id} 不存在`, id })));
+    }
+    return found;
+  }
+}

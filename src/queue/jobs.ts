@@ -1,0 +1,59 @@
+/**
+ * The one queue contract: every queue, every job, every payload. Payloads carry ids only —
+ * never a text, a name or anything else about an anonymous writer.
+ */
+export enum QueueName {
+  Notifications = 'notifications',
+}
+
+export enum JobName {
+  DeliverWebhook = 'webhook.deliver',
+}
+
+export interface JobPayloads {
+  [JobName.DeliverWebhook]: { deliveryId: string };
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.DeliverWebhook]: QueueName.Notifications,
+};
+
+export interface DispatchOptions {
+  /** Collapses duplicates: a job with the same id still waiting is not added again. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+export interface JobContext {
+  id: string;
+  name: JobName;
+  /** 1 on the first try. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export interface JobHandler<N extends JobName = JobName> {
+  handle(payload: JobPayloads[N], context: JobContext): Promise<void>;
+  /** Called once when the last attempt has failed. */
+  onExhausted?(payload: JobPayloads[N], error: Error): Promise<void>;
+}
+
+/** A failure that retrying cannot mend: the job fails at once. */
+export class UnrecoverableJobError extends Error {
+  override name = 'UnrecoverableJobError';
+}
+
+export interface FailedJobView {
+  id: string;
+  name: string;
+  attempts: number;
+  error: string;
+  failedAt: string | null;
+  payload: unknown;
+}
+
+export interface QueueView {
+  name: string;
+  counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
+  failed: FailedJobView[];
+}

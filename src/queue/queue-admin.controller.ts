@@ -1,0 +1,23 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/decorators';
+import { Role } from '../common/roles';
+import { QueueView } from './jobs';
+import { QueueDriver } from './queue-driver';
+
+/**
+ * The queues as admins see them: counts per state and the failed jobs with their errors, for both
+ * drivers. (Payloads are ids only, so nothing here says who wrote what.)
+ */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('api/v1/admin/queues')
+@Roles(Role.Admin)
+export class QueueAdminController {
+  constructor(private readonly queue: QueueDriver) {}
+
+  @Get()
+  async list(): Promise<{ driver: string; queues: QueueView[] }> {
+    return { driver: this.queue.kind, queues: await this.queue.inspect() };
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { PasswordHasher } from './password-hasher';
+import { Actor, hasRole } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { Role } from '../common/roles';
+import { findOwned, ownedBy } from '../common/tenancy';
+import { Department } from '../organizations/department.entity';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Department) private readonly departments: Repository<Department>,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The account behind a token, if it still exists and is active. */
+  findActive(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id, active: true } });
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    return this.users.findOne({ where: { username } });
+  }
+
+  listUsers(actor: Actor): Promise<User[]> {
+    return this.users.find({ where: ownedBy<User>(actor), order: { username: 'ASC' } });
+  }
+
+  getUser(actor: Actor, id: string): Promise<User> {
+    return findOwned(this.users, actor, id, '用户');
+  }
+
+  /** Users of the actor's organisation with these ids; one missing (or foreign) id is a 400. */
+  async requireUsers(actor: Actor, ids: string[]): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    const found = unique.length ? await this.users.find({ where: { id: In(unique), organizationId: actor.organizationId } }) : [];
+    const missing = unique.filter((id) => !found.some((user) => user.id === id));
+    if (missing.length) {
+      throw AppError.badRequest(ErrorCode.UnknownUser, `以下用户不存在：${missing.join('、')}`, missing.map((id) => ({ field: 'userId', message: `用户 ${id} 不存在`, id })));
+    }
+    return found;
+  }
+
+  async createUser(actor: Actor, dto: CreateUserDto, manager?: EntityManager): Promise<User> {
+    this.assertMayGrant(actor, dto.roles);
+    if (dto.departmentId) await this.requireDepartment(actor, dto.departmentId);
+    const repository = manager?.getRepository(User) ?? this.users;
+    if (await repository.exists({ where: { username: dto.username } })) {
+      throw AppError.conflict(ErrorCode.UsernameTaken, `用户名 ${dto.username} 已被使用`);
+    }
+    const user = repository.create({
+      id: newId(),
+      organizationId: actor.organizationId,
+      username: dto.username,
+      displayName: dto.displayName,
+      passwordHash: await this.hasher.hash(dto.password),
+      roles: [...new Set(dto.roles)],
+      departmentId: dto.departmentId ?? null,
+      active: true,
+      createdAt: this.clock.now(),
+    });
+    await repository.insert(user);
+    return user;
+  }
+
+  async updateUser(actor: Actor, id: string, dto: UpdateUserDto): Promise<User> {
+    const user = await this.getUser(actor, id);
+    if (dto.roles) {
+      this.assertMayGrant(actor, dto.roles);
+      if (user.id === actor.userId && !dto.roles.includes(Role.Admin) && user.roles.includes(Role.Admin)) {
+        throw AppError.badRequest(ErrorCode.ValidationFailed, '不能撤销自己的管理员角色');
+      }
+      user.roles = [...new Set(dto.roles)];
+    }
+    if (dto.departmentId !== undefined) {
+      if (dto.departmentId) await this.requireDepartment(actor, dto.departmentId);
+      user.departmentId = dto.departmentId;
+    }
+    if (dto.displayName !== undefined) user.displayName = dto.displayName;
+    if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
+    if (dto.active !== undefined) {
+      if (user.id === actor.userId && !dto.active) throw AppError.badRequest(ErrorCode.ValidationFailed, '不能停用自己的账号');
+      user.active = dto.active;
+    }
+    await this.users.save(user);
+    return user;
+  }
+
+  /** Only an admin hands out the admin role. */
+  private assertMayGrant(actor: Actor, roles: Role[]): void {
+    if (roles.includes(Role.Admin) && !hasRole(actor, Role.Admin)) throw AppError.forbidden('只有管理员可以授予管理员角色');
+  }
+
+  private async requireDepartment(actor: Actor, departmentId: string): Promise<void> {
+    if (!(await this.departments.exists({ where: { id: departmentId, organizationId: actor.organizationId } }))) {
+      throw AppError.badRequest(ErrorCode.UnknownDepartment, `部门 ${departmentId} 不存在`, [{ field: 'departmentId', message: '部门不存在' }]);
+    }
+  }
+}
