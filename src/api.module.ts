@@ -7,7 +7,6 @@ import { FEATURE_MODULES } from './features';
 import { HealthModule } from './health/health.module';
 import { QueueAdminController } from './queue/queue-admin.controller';
 import { QueueModule } from './queue/queue.module';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 /** The api process: HTTP routes and pages; runs the processors only when jobs are in-process. */
 @Module({})
@@ -18,7 +17,6 @@ export class ApiModule {
       imports: [
         CoreModule.forRoot(config, options),
         QueueModule.forRoot({ runProcessors: config.queue.driver === 'inline' }),
-        RateLimitModule,
         ...FEATURE_MODULES,
         HealthModule,
         DemoModule,

@@ -5,15 +5,18 @@ import { ConfigError } from './config/environment';
 import { createApiApp } from './core/http';
 
 /** The api process: REST under /api/v1, the public pages, health; jobs too in embedded mode. */
-async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
+export async function startApi(env: Record<string, string | undefined>) {
+  const config = loadConfig(env);
   const app = await createApiApp(config);
   await app.listen({ port: config.port, host: config.host });
+  return app;
 }
 
-main().catch((error: unknown) => {
-  // Before the logger exists, stderr is the only way to say why we cannot start.
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  startApi(process.env).catch((error: unknown) => {
+    // Before the logger exists, stderr is the only way to say why we cannot start.
+    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -11,7 +11,7 @@ export async function createWorker(config: AppConfig, options: Parameters<typeof
   if (config.queue.driver !== 'bullmq') {
     throw new ConfigError(['the worker needs REDIS_URL (BullMQ); in embedded mode the api runs the jobs itself']);
   }
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true });
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true, abortOnError: false });
   worker.useLogger(worker.get(Logger));
   worker.enableShutdownHooks();
   await worker.init();

@@ -45,7 +45,7 @@ export class EnvironmentVariables {
   DB_TYPE: 'sqlite' | 'mysql' | 'mariadb' = 'sqlite';
 
   @IsOptional() @Matches(/^(mysql|mariadb):\/\//, { message: 'DATABASE_URL must look like mysql://user:password@host:3306/name' })
-  DATABASE_URL?: string;
+  DATABASE_URL?: string = undefined;
 
   @IsString() DB_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) DB_PORT = 3306;
@@ -60,7 +60,7 @@ export class EnvironmentVariables {
 
   /** Selects BullMQ. Without it jobs run in-process. */
   @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must look like redis://host:6379' })
-  REDIS_URL?: string;
+  REDIS_URL?: string = undefined;
 
   /** Prefix of every Redis key Tanxin writes (queues, rate limits, caches). */
   @IsString() @Matches(/^[A-Za-z0-9_-]+$/)
@@ -85,7 +85,7 @@ export class EnvironmentVariables {
 
   /** Base URL printed on posters and QR codes; defaults to http://localhost:PORT. */
   @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
-  PUBLIC_BASE_URL?: string;
+  PUBLIC_BASE_URL?: string = undefined;
 
   /** Time zone of deadlines, day-only dates and reminder hours. */
   @IsString()
@@ -113,6 +113,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws a ConfigError listing every problem at once. */
 export function validateEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {
+  // Every field has an initializer (optional ones `= undefined`), so the instance lists them all.
   const known = Object.keys(new EnvironmentVariables());
   const present = Object.fromEntries(
     Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),

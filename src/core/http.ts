@@ -6,7 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FastifyInstance, RouteOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from '../api.module';
-import { AllExceptionsFilter, toErrorBody } from '../common/http-exception.filter';
+import { AllExceptionsFilter } from '../common/http-exception.filter';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { CoreOptions } from './core.module';
@@ -36,13 +36,9 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   fastify.addHook('onRoute', (route: RouteOptions) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  // JSON only: a text/plain body is refused (415) rather than validated as a string.
+  // JSON only: a text/plain body is refused (415) rather than validated as a string. Errors
+  // Fastify raises before a handler runs (413, malformed JSON) reach AllExceptionsFilter through Nest.
   fastify.removeContentTypeParser('text/plain');
-  // Errors raised before a route handler runs (body too large, malformed JSON) get the same shape.
-  fastify.setErrorHandler((error, request, reply) => {
-    const { body, headers } = toErrorBody(error, request.id);
-    void reply.status(body.statusCode).headers(headers).send(body);
-  });
 
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), adapter, {
     bufferLogs: true,

@@ -22,6 +22,7 @@ export class BullmqQueueDriver extends QueueDriver {
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly workerConnections: Redis[] = [];
 
   constructor(private readonly options: BullmqDriverOptions) {
     super();
@@ -48,8 +49,10 @@ export class BullmqQueueDriver extends QueueDriver {
   async startProcessing(handlers: Map<JobName, JobHandler>): Promise<void> {
     const queueNames = new Set([...handlers.keys()].map((name) => JOB_QUEUE[name]));
     for (const queueName of queueNames) {
+      const connection = new Redis(this.options.url, { maxRetriesPerRequest: null });
+      this.workerConnections.push(connection);
       const worker = new Worker(queueName, (job: Job) => this.process(handlers, job), {
-        connection: new Redis(this.options.url, { maxRetriesPerRequest: null }),
+        connection,
         prefix: this.options.prefix,
         concurrency: this.options.concurrency,
       });
@@ -131,6 +134,8 @@ export class BullmqQueueDriver extends QueueDriver {
     // Workers first: each finishes its in-flight job before closing.
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    // Connections we created are ours to close; BullMQ leaves connections it was given open.
+    for (const connection of this.workerConnections) connection.disconnect();
     this.connection.disconnect();
   }
 }

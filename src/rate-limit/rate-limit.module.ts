@@ -1,10 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS_CLIENT } from '../core/redis.provider';
 import { RateLimitGuard } from './rate-limit.guard';
 import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit.store';
 
-@Global()
+/** Imported by every module with public routes. */
 @Module({
   providers: [
     {
