@@ -268,11 +268,11 @@ function describeExit(exit) {
 }
 
 /**
- * Spawns `node dist/main.js` with the embedded defaults (SQLite in `dataDir`, in-process queue)
- * plus `env`, and waits until GET /health/ready answers 200.
+ * Spawns `node [nodeArgs] dist/main.js` with the embedded defaults (SQLite in `dataDir`,
+ * in-process queue) plus `env`, and waits until GET /health/ready answers 200.
  * Returns the ServerProcess with `readyMs` (spawn → ready).
  */
-async function startServer({ dataDir, env = {}, label = 'server', readyTimeoutMs, pollIntervalMs } = {}) {
+async function startServer({ dataDir, env = {}, nodeArgs = [], label = 'server', readyTimeoutMs, pollIntervalMs } = {}) {
   installExitHandlers();
   if (!fs.existsSync(MAIN_JS)) throw new Error(`${path.relative(process.cwd(), MAIN_JS)} is missing: run \`npm run build\``);
   const directory = dataDir ?? makeTempDir();
@@ -288,7 +288,7 @@ async function startServer({ dataDir, env = {}, label = 'server', readyTimeoutMs
   });
 
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [MAIN_JS], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], {
     cwd: directory,
     env: childEnv,
     detached: true, // own process group: killable as a whole, and Ctrl-C reaches only us

@@ -37,7 +37,9 @@ export class BullmqQueueDriver extends QueueDriver {
       removeOnFail: { age: 7 * 24 * 3600 },
     };
     for (const name of Object.values(QueueName)) {
-      this.queues.set(name, new Queue(name, { connection: this.connection, prefix: options.prefix, defaultJobOptions }));
+      const queue = new Queue(name, { connection: this.connection, prefix: options.prefix, defaultJobOptions });
+      queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
     }
   }
 

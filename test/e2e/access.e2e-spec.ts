@@ -1,0 +1,101 @@
+import { Role } from '../../src/common/roles';
+import { routesOf } from '../../src/core/http';
+import { createMeeting, createTeam, meetingBody } from '../factories/meetings';
+import { createOrg, TestOrg, TestUser } from '../factories/organizations';
+import { createTestApp, TestApp } from '../setup/test-app';
+import { driverName } from '../setup/test-env';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+describe(`roles and organisation isolation (${driverName})`, () => {
+  let t: TestApp;
+  let home: TestOrg;
+  let other: TestOrg;
+  const people: Partial<Record<Role, TestUser>> = {};
+  let otherIds: Record<string, string>;
+  let homeMeetingId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    home = await createOrg(t);
+    other = await createOrg(t);
+    for (const role of [Role.Organiser, Role.Leader, Role.Supervisor, Role.Staff]) people[role] = await home.user([role]);
+    people[Role.Admin] = await home.user([Role.Admin]);
+    homeMeetingId = (await createMeeting(t, people[Role.Organiser]!)).id;
+
+    // Records of another organisation, one of each kind a route can name.
+    const otherMeeting = await createMeeting(t, other.admin);
+    const otherTeam = await createTeam(t, other, otherMeeting.id, 2);
+    const otherWebhook = await t.http.post('/api/v1/webhooks').set(other.admin.auth).send({ url: 'http://127.0.0.1:9/hook', format: 'generic' }).expect(201);
+    const otherInbox = await t.http.get('/api/v1/me/notifications').set(otherTeam.secretary.auth).expect(200);
+    otherIds = {
+      meeting: otherMeeting.id,
+      user: otherTeam.secretary.id,
+      webhook: otherWebhook.body.id,
+      notification: otherInbox.body.items[0].id,
+    };
+  });
+  afterAll(() => t.close());
+
+  // Who may call what. Every other role gets 403 FORBIDDEN.
+  const rules: Array<{ method: Method; path: (ids: { meeting: string }) => string; body?: object; allowed: Role[] }> = [
+    { method: 'post', path: () => '/api/v1/users', body: { username: 'x', displayName: 'x', password: 'x', roles: [] }, allowed: [Role.Admin, Role.Organiser] },
+    { method: 'get', path: () => '/api/v1/users', allowed: [Role.Admin, Role.Organiser] },
+    { method: 'post', path: () => '/api/v1/departments', body: {}, allowed: [Role.Admin, Role.Organiser] },
+    { method: 'post', path: () => '/api/v1/meetings', body: meetingBody({ title: '' }), allowed: [Role.Organiser] },
+    { method: 'get', path: () => '/api/v1/meetings', allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'patch', path: ({ meeting }) => `/api/v1/meetings/${meeting}`, body: { title: '' }, allowed: [Role.Organiser] },
+    { method: 'put', path: ({ meeting }) => `/api/v1/meetings/${meeting}/team`, body: { members: [] }, allowed: [Role.Organiser] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/phase`, body: { phase: 'x' }, allowed: [Role.Organiser] },
+    { method: 'post', path: () => '/api/v1/webhooks', body: {}, allowed: [Role.Admin, Role.Organiser] },
+    { method: 'get', path: () => '/api/v1/webhooks', allowed: [Role.Admin, Role.Organiser] },
+    { method: 'get', path: () => '/api/v1/admin/queues', allowed: [Role.Admin] },
+  ];
+
+  const allRoles = [Role.Admin, Role.Organiser, Role.Leader, Role.Supervisor, Role.Staff];
+  const cases = rules.flatMap((rule) => allRoles.map((role) => ({ ...rule, role, label: `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id' })} as ${role}` })));
+
+  it.each(cases)('$label: allowed only to its roles', async ({ method, path, body, allowed, role }) => {
+    const response = await t.http[method](path({ meeting: homeMeetingId })).set(people[role]!.auth).send(body);
+    if (allowed.includes(role)) {
+      expect({ role, status: response.status }).not.toEqual({ role, status: 403 });
+    } else {
+      expect({ role, status: response.status, code: response.body.code }).toEqual({ role, status: 403, code: 'FORBIDDEN' });
+    }
+  });
+
+  // Every route that names a record, called with another organisation's record: 404, never 403.
+  const crossOrg: Array<{ method: Method; route: string; id: keyof typeof otherIdsShape; body?: object; as: Role }> = [
+    { method: 'get', route: '/api/v1/users/:id', id: 'user', as: Role.Organiser },
+    { method: 'patch', route: '/api/v1/users/:id', id: 'user', body: { displayName: '改' }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id', id: 'meeting', as: Role.Supervisor },
+    { method: 'patch', route: '/api/v1/meetings/:id', id: 'meeting', body: { title: '改' }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/team', id: 'meeting', as: Role.Organiser },
+    { method: 'put', route: '/api/v1/meetings/:id/team', id: 'meeting', body: { members: [{ userId: '00000000-0000-4000-8000-000000000000', role: 'secretary', oversees: [] }] }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/phase', id: 'meeting', body: { phase: 'closed' }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/me/notifications/:id/read', id: 'notification', as: Role.Leader },
+    { method: 'delete', route: '/api/v1/webhooks/:id', id: 'webhook', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/webhooks/:id/deliveries', id: 'webhook', as: Role.Organiser },
+  ];
+  const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '' };
+
+  it.each(crossOrg)('$method $route with another organisation\'s $id answers 404', async ({ method, route, id, body, as }) => {
+    const response = await t.http[method](route.replace(':id', otherIds[id])).set(people[as]!.auth).send(body);
+    expect({ route, status: response.status, code: response.body.code }).toEqual({ route, status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('leaves the other organisation\'s records untouched', async () => {
+    const meeting = await t.http.get(`/api/v1/meetings/${otherIds.meeting}`).set(other.admin.auth).expect(200);
+    expect(meeting.body).toMatchObject({ title: meetingBody().title, phase: 'preparing' });
+  });
+
+  it('covers every route that names a record (a new route must join the list above)', () => {
+    const withIds = routesOf(t.app)
+      .filter((route) => route.url.includes('/:') && route.url.startsWith('/api/v1/') && !route.url.startsWith('/api/v1/public/'))
+      .map((route) => `${route.method.toLowerCase()} ${route.url}`);
+    const covered = new Set(crossOrg.map((entry) => `${entry.method} ${entry.route}`));
+    expect(withIds.filter((route) => !covered.has(route))).toEqual([]);
+  });
+});
