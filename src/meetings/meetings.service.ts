@@ -8,7 +8,6 @@ import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { findOwned, ownedBy } from '../common/tenancy';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Department } from '../organizations/department.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
 import { findAspectPreset } from './aspect-presets';
@@ -155,9 +154,10 @@ export class MeetingsService {
   }
 
   private async describeTeam(actor: Actor, members: TeamMember[]): Promise<TeamMemberView[]> {
-    const users = await this.users.requireUsers(actor, members.map((member) => member.userId)).catch(() => []);
-    const departmentIds = members.flatMap((member) => member.oversees);
-    const departments: Department[] = departmentIds.length ? await this.organizations.requireDepartments(actor, departmentIds).catch(() => []) : [];
+    const [users, departments] = await Promise.all([
+      this.users.findUsers(actor, members.map((member) => member.userId)),
+      this.organizations.findDepartments(actor, members.flatMap((member) => member.oversees)),
+    ]);
     return toTeamView(members, users, departments);
   }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
-import { ownedBy } from '../common/tenancy';
+import { findAllOwned, ownedBy, requireAllOwned } from '../common/tenancy';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Department } from './department.entity';
@@ -77,13 +77,12 @@ export class OrganizationsService {
   }
 
   /** Departments of the actor's organisation with these ids; an unknown id is a 400. */
-  async requireDepartments(actor: Actor, ids: string[]): Promise<Department[]> {
-    const unique = [...new Set(ids)];
-    const found = unique.length ? await this.departments.find({ where: { id: In(unique), organizationId: actor.organizationId } }) : [];
-    const missing = unique.filter((id) => !found.some((department) => department.id === id));
-    if (missing.length) {
-      throw AppError.badRequest(ErrorCode.UnknownDepartment, `以下部门不存在：${missing.join('、')}`, missing.map((id) => ({ field: 'departmentId', message: `部门 ${id} 不存在`, id })));
-    }
-    return found;
+  requireDepartments(actor: Actor, ids: string[]): Promise<Department[]> {
+    return requireAllOwned(this.departments, actor, ids, { code: ErrorCode.UnknownDepartment, what: '部门', field: 'departmentId' });
+  }
+
+  /** The departments among these ids that belong to the actor's organisation. */
+  findDepartments(actor: Actor, ids: string[]): Promise<Department[]> {
+    return findAllOwned(this.departments, actor, ids);
   }
 }

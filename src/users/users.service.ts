@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { Actor, hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
-import { findOwned, ownedBy } from '../common/tenancy';
+import { findAllOwned, findOwned, ownedBy, requireAllOwned } from '../common/tenancy';
 import { Department } from '../organizations/department.entity';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -40,14 +40,13 @@ export class UsersService {
   }
 
   /** Users of the actor's organisation with these ids; one missing (or foreign) id is a 400. */
-  async requireUsers(actor: Actor, ids: string[]): Promise<User[]> {
-    const unique = [...new Set(ids)];
-    const found = unique.length ? await this.users.find({ where: { id: In(unique), organizationId: actor.organizationId } }) : [];
-    const missing = unique.filter((id) => !found.some((user) => user.id === id));
-    if (missing.length) {
-      throw AppError.badRequest(ErrorCode.UnknownUser, `以下用户不存在：${missing.join('、')}`, missing.map((id) => ({ field: 'userId', message: `用户 ${id} 不存在`, id })));
-    }
-    return found;
+  requireUsers(actor: Actor, ids: string[]): Promise<User[]> {
+    return requireAllOwned(this.users, actor, ids, { code: ErrorCode.UnknownUser, what: '用户', field: 'userId' });
+  }
+
+  /** The users among these ids that belong to the actor's organisation. */
+  findUsers(actor: Actor, ids: string[]): Promise<User[]> {
+    return findAllOwned(this.users, actor, ids);
   }
 
   async createUser(actor: Actor, dto: CreateUserDto, manager?: EntityManager): Promise<User> {
