@@ -21,6 +21,9 @@ export enum ErrorCode {
   InvalidDeadlines = 'INVALID_DEADLINES',
   PhaseBackwards = 'PHASE_BACKWARDS',
   RateLimited = 'RATE_LIMITED',
+  AccessCodeRequired = 'ACCESS_CODE_REQUIRED',
+  BoxClosed = 'BOX_CLOSED',
+  BelowReleaseThreshold = 'BELOW_RELEASE_THRESHOLD',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }

@@ -1,5 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { Logger as PinoInstance } from 'pino';
+import { isPublicPath } from '../core/logging';
+import { isPagePath, renderErrorPage } from '../web/error-page';
 import { AppError, ErrorCode, ErrorDetail } from './app-error';
 
 export interface ErrorBody {
@@ -69,15 +72,34 @@ function statusOf(error: unknown): number | undefined {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
+  /** @param publicLog the day-only logger of the public routes (see createPublicLogger). */
+  constructor(private readonly publicLog?: PinoInstance) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<FastifyRequest>();
     const reply = context.getResponse<FastifyReply>();
     const { body, headers } = toErrorBody(error, requestIdOf(request));
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500) this.logFailure(request, body, error);
+    reply.status(body.statusCode).headers(headers);
+    if (isPagePath(request.url)) {
+      reply.type('text/html; charset=utf-8').send(renderErrorPage(body.message));
+    } else {
+      reply.send(body);
+    }
+  }
+
+  /**
+   * On a public route the error's message and properties stay out of the log: a failed INSERT's
+   * message and parameters would carry the writer's text. Its type and code are enough to start.
+   */
+  private logFailure(request: FastifyRequest, body: ErrorBody, error: unknown): void {
+    if (this.publicLog && isPublicPath(request.url)) {
+      const { name, code } = (error ?? {}) as { name?: string; code?: unknown };
+      this.publicLog.error({ requestId: body.requestId, errorType: name ?? typeof error, errorCode: typeof code === 'string' ? code : undefined }, 'unhandled error on a public route');
+    } else {
       this.logger.error({ requestId: body.requestId, err: error }, 'unhandled error');
     }
-    reply.status(body.statusCode).headers(headers).send(body);
   }
 }
 

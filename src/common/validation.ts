@@ -30,7 +30,8 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
     const own = Object.entries(error.constraints ?? {}).map(([constraint, original]) => ({
       field,
       constraint,
-      message: PHRASES[constraint]?.(field, original) ?? original,
+      // A message the DTO wrote in Chinese stands; class-validator's English defaults are reworded.
+      message: /[\u4e00-\u9fff]/.test(original) ? original : PHRASES[constraint]?.(field, original) ?? original,
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -54,4 +55,11 @@ export function createValidationPipe(): ValidationPipe {
       );
     },
   });
+}
+
+const pagePipe = createValidationPipe();
+
+/** The API's validation, for input that does not come through a JSON body (the pages' forms). */
+export async function validateInput<T extends object>(type: new () => T, plain: object): Promise<T> {
+  return pagePipe.transform(plain, { type: 'body', metatype: type }) as Promise<T>;
 }

@@ -43,6 +43,13 @@ export class AppConfig {
     sweepIntervalMs: number;
   };
   readonly auth: { jwtSecret: string; jwtExpiresIn: string; loginRateLimit: number; loginRateWindowSeconds: number };
+  readonly anonymity: {
+    secret: string;
+    boxSubmitLimit: number;
+    receiptLookupLimit: number;
+    publicReadLimit: number;
+    publicRateWindowSeconds: number;
+  };
   readonly webhookTimeoutMs: number;
 
   constructor(vars: EnvironmentVariables) {
@@ -83,6 +90,13 @@ export class AppConfig {
       jwtExpiresIn: vars.JWT_EXPIRES_IN,
       loginRateLimit: vars.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    };
+    this.anonymity = {
+      secret: vars.ANONYMITY_SECRET,
+      boxSubmitLimit: vars.BOX_SUBMIT_RATE_LIMIT,
+      receiptLookupLimit: vars.RECEIPT_LOOKUP_RATE_LIMIT,
+      publicReadLimit: vars.PUBLIC_READ_RATE_LIMIT,
+      publicRateWindowSeconds: vars.PUBLIC_RATE_WINDOW_SECONDS,
     };
     this.webhookTimeoutMs = vars.WEBHOOK_TIMEOUT_MS;
   }

@@ -13,6 +13,8 @@ import {
 
 /** The development secret: good enough on a laptop, refused in production. */
 export const DEFAULT_JWT_SECRET = 'tanxin-dev-secret-change-me';
+/** The development key for receipts and rate-limit hashes: refused in production too. */
+export const DEFAULT_ANONYMITY_SECRET = 'tanxin-dev-anonymity-secret-change-me';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -69,6 +71,14 @@ export class EnvironmentVariables {
   @IsString()
   JWT_SECRET = DEFAULT_JWT_SECRET;
 
+  /**
+   * Key of the keyed hashes that stand in for people who must stay anonymous: receipt codes and
+   * the daily-rotating rate-limit keys. Separate from JWT_SECRET, so rotating the login secret
+   * does not invalidate every receipt handed out.
+   */
+  @IsString()
+  ANONYMITY_SECRET = DEFAULT_ANONYMITY_SECRET;
+
   @IsString() @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 12h, 30m or 7d' })
   JWT_EXPIRES_IN = '12h';
 
@@ -101,6 +111,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000) LOGIN_RATE_LIMIT = 20;
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_RATE_WINDOW_SECONDS = 300;
 
+  /** Opinions one client may send to the boxes per window (意见箱 submissions, page and API together). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) BOX_SUBMIT_RATE_LIMIT = 10;
+  /** Receipt look-ups one client may make per window. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RECEIPT_LOOKUP_RATE_LIMIT = 30;
+  /** Public page and box-description reads one client may make per window. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) PUBLIC_READ_RATE_LIMIT = 300;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) PUBLIC_RATE_WINDOW_SECONDS = 3600;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;
 }
 
@@ -130,6 +148,15 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
       problems.push('JWT_SECRET must be set in production: the default development secret is refused (use e.g. `openssl rand -hex 32`)');
     } else if (parsed.JWT_SECRET.length < 32) {
       problems.push('JWT_SECRET must be at least 32 characters long in production');
+    }
+  }
+  if (parsed.NODE_ENV === 'production') {
+    if (!present.ANONYMITY_SECRET || parsed.ANONYMITY_SECRET === DEFAULT_ANONYMITY_SECRET) {
+      problems.push('ANONYMITY_SECRET must be set in production: the default development key is refused (use e.g. `openssl rand -hex 32`)');
+    } else if (parsed.ANONYMITY_SECRET.length < 32) {
+      problems.push('ANONYMITY_SECRET must be at least 32 characters long in production');
+    } else if (parsed.ANONYMITY_SECRET === parsed.JWT_SECRET) {
+      problems.push('ANONYMITY_SECRET must differ from JWT_SECRET');
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);

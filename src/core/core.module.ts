@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
+import { AnonymityKeys } from '../common/anonymity-keys';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from '../database/data-source-options';
@@ -43,8 +44,9 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock ?? new Clock(config.timeZone) },
         redisClientProvider,
         RedisShutdown,
+        AnonymityKeys,
       ],
-      exports: [AppConfig, Clock, REDIS_CLIENT],
+      exports: [AppConfig, Clock, REDIS_CLIENT, AnonymityKeys],
     };
   }
 }

@@ -3,14 +3,17 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { FastifyInstance, RouteOptions } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { parse as parseQuery } from 'node:querystring';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from '../api.module';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { CoreOptions } from './core.module';
-import { requestIdFor } from './logging';
+import { Clock } from '../common/clock';
+import { isPagePath } from '../web/error-page';
+import { createPublicLogger, isPublicPath, maskPublicUrl, requestIdFor } from './logging';
 
 export interface RouteInfo {
   method: string;
@@ -39,6 +42,11 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   // JSON only: a text/plain body is refused (415) rather than validated as a string. Errors
   // Fastify raises before a handler runs (413, malformed JSON) reach AllExceptionsFilter through Nest.
   fastify.removeContentTypeParser('text/plain');
+  // Forms are for the pages only (they work without JavaScript); the API stays JSON.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
+    if (!isPagePath(request.url)) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
+    done(null, parseQuery(body as string));
+  });
 
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), adapter, {
     bufferLogs: true,
@@ -47,7 +55,12 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new AllExceptionsFilter());
+  const publicLog = createPublicLogger(config, app.get(Clock), options.logStream);
+  fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!isPublicPath(request.url)) return;
+    publicLog.info({ req: { id: request.id, method: request.method, url: maskPublicUrl(request.url) }, res: { statusCode: reply.statusCode } }, 'request completed');
+  });
+  app.useGlobalFilters(new AllExceptionsFilter(publicLog));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

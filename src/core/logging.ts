@@ -2,7 +2,8 @@ import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
-import { DestinationStream } from 'pino';
+import pino, { DestinationStream, Logger as PinoInstance } from 'pino';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 
 /** Routes used by people without an account: their logs carry no IP, user agent, body or token. */
@@ -33,6 +34,8 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
   return {
     // Nest 12 on Fastify matches middleware paths with path-to-regexp v8.
     forRoutes: [{ path: '/*path', method: RequestMethod.ALL }],
+    // Public routes are logged by the day-only logger instead (see createPublicLogger).
+    exclude: ['api/v1/public/*path', 'b/*path', 'r', 's/*path'].map((path) => ({ path, method: RequestMethod.ALL })),
     pinoHttp: {
       level: config.logLevel,
       stream,
@@ -51,9 +54,26 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
         return actor ? { userId: actor.userId } : {};
       },
       redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'req.body'], remove: true },
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') || isPublicPath(req.url ?? '') },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
   };
+}
+
+/**
+ * The log of the routes people use without an account. A line with the exact time of a
+ * submission could be laid beside a door camera or a colleague's memory of who stood at the
+ * poster, so these lines carry the day instead of a timestamp, a masked path and the status:
+ * no address, user agent, body, slug, receipt or error message.
+ */
+export function createPublicLogger(config: AppConfig, clock: Clock, stream?: DestinationStream): PinoInstance {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { scope: 'public' },
+      timestamp: () => `,"day":"${clock.today()}"`,
+    },
+    stream ?? pino.destination(1),
+  );
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { createHmac } from 'node:crypto';
 import { FastifyRequest } from 'fastify';
+import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
@@ -25,6 +25,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly store: RateLimitStore,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly keys: AnonymityKeys,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,22 +33,13 @@ export class RateLimitGuard implements CanActivate {
     if (!policyOf) return true;
     const policy = policyOf(this.config);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const hit = await this.store.hit(`${policy.name}:${this.clientKey(request.ip)}`, policy.windowSeconds);
+    const hit = await this.store.hit(`${policy.name}:${this.keys.clientKey(request.ip, this.clock.today())}`, policy.windowSeconds);
     if (hit.count > policy.limit) {
       throw new AppError(ErrorCode.RateLimited, HttpStatus.TOO_MANY_REQUESTS, `操作过于频繁，请在 ${humanize(hit.resetInSeconds)}后再试`, undefined, {
         'retry-after': String(hit.resetInSeconds),
       });
     }
     return true;
-  }
-
-  /**
-   * HMAC of the address under a key that changes every day: yesterday's counters cannot be
-   * matched to today's, and the address itself is never stored.
-   */
-  private clientKey(ip: string): string {
-    const dayKey = createHmac('sha256', this.config.auth.jwtSecret).update(`rate-limit:${this.clock.today()}`).digest();
-    return createHmac('sha256', dayKey).update(ip).digest('base64url').slice(0, 22);
   }
 }
 

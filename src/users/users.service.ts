@@ -45,7 +45,7 @@ export class UsersService {
   }
 
   /** The users among these ids that belong to the actor's organisation. */
-  findUsers(actor: Actor, ids: string[]): Promise<User[]> {
+  findUsers(actor: Pick<Actor, 'organizationId'>, ids: string[]): Promise<User[]> {
     return findAllOwned(this.users, actor, ids);
   }
 

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingPhase } from '../meetings/meeting-phase';
+import { TeamMember } from '../meetings/team-member.entity';
+import { UsersService } from '../users/users.service';
+import { Box } from './box.entity';
+
+/** Whom an opinion can concern: the team (id null) or one member (a user id). */
+export interface BoxTarget {
+  id: string | null;
+  name: string;
+}
+
+/** What a writer's page and a submission need to know about a box, in one read. */
+export interface BoxForWriters {
+  box: Box;
+  meetingTitle: string;
+  meetingPhase: MeetingPhase;
+  aspects: string[];
+  targets: BoxTarget[];
+}
+
+export const TEAM_TARGET: BoxTarget = { id: null, name: '领导班子（整体）' };
+
+/** Seconds a box is remembered between reads. Closing a box forgets it at once in this process. */
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 1_000;
+
+/**
+ * Looks boxes up by slug for the public routes, remembering them briefly: a burst of writers
+ * (a poster in a canteen, a link in a group chat) costs one read of the box, its meeting and
+ * team every few seconds instead of three per submission. Other api processes see a closed box
+ * within TTL_MS.
+ */
+@Injectable()
+export class BoxDirectory {
+  private readonly cache = new Map<string, { entry: BoxForWriters | null; expiresAt: number }>();
+
+  constructor(
+    @InjectRepository(Box) private readonly boxes: Repository<Box>,
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(TeamMember) private readonly teamMembers: Repository<TeamMember>,
+    private readonly users: UsersService,
+  ) {}
+
+  async find(slug: string): Promise<BoxForWriters | null> {
+    const cached = this.cache.get(slug);
+    if (cached && cached.expiresAt > Date.now()) return cached.entry;
+    const entry = await this.load(slug);
+    if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+    this.cache.set(slug, { entry, expiresAt: Date.now() + TTL_MS });
+    return entry;
+  }
+
+  forget(slug: string): void {
+    this.cache.delete(slug);
+  }
+
+  /** After a meeting's aspects, team or phase change. */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
+  private async load(slug: string): Promise<BoxForWriters | null> {
+    const box = await this.boxes.findOne({ where: { slug } });
+    if (!box) return null;
+    const meeting = await this.meetings.findOne({ where: { id: box.meetingId, organizationId: box.organizationId } });
+    if (!meeting) return null;
+    const team = await this.teamMembers.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    const people = await this.users.findUsers({ organizationId: box.organizationId }, team.map((member) => member.userId));
+    const targets = team.flatMap((member) => {
+      const person = people.find((user) => user.id === member.userId);
+      return person ? [{ id: person.id, name: person.displayName }] : [];
+    });
+    return {
+      box,
+      meetingTitle: meeting.title,
+      meetingPhase: meeting.phase,
+      aspects: meeting.aspects,
+      targets: [TEAM_TARGET, ...targets],
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { AnonymityKeys } from '../common/anonymity-keys';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { OpinionWriter } from '../opinions/opinion-writer';
+import { newReceiptCode, normaliseReceiptCode } from '../opinions/receipt-code';
+import { BoxDirectory, BoxForWriters, BoxTarget } from './box-directory';
+import { isBoxOpen } from './box-state';
+import { SubmitOpinionDto } from './dto/submit-opinion.dto';
+
+/** What the box page and `GET /api/v1/public/boxes/:slug` show a writer. */
+export interface PublicBoxView {
+  title: string;
+  meetingTitle: string;
+  aspects: string[];
+  targets: BoxTarget[];
+  accessCodeRequired: boolean;
+  open: boolean;
+}
+
+/**
+ * The writer's side of a box (意见箱): describe it, take an opinion. Nothing about the request
+ * — account, address, user agent, time of day — reaches the stored row; the writer leaves with a
+ * receipt code whose keyed hash is all that is kept of it.
+ */
+@Injectable()
+export class BoxSubmissionsService {
+  constructor(
+    private readonly directory: BoxDirectory,
+    private readonly writer: OpinionWriter,
+    private readonly keys: AnonymityKeys,
+    private readonly clock: Clock,
+  ) {}
+
+  async describeBox(slug: string): Promise<PublicBoxView> {
+    const found = await this.requireBox(slug);
+    return {
+      title: found.box.title,
+      meetingTitle: found.meetingTitle,
+      aspects: found.aspects,
+      targets: found.targets,
+      accessCodeRequired: found.box.accessCode !== null,
+      open: isBoxOpen(found.box, found.meetingPhase, this.clock.now()),
+    };
+  }
+
+  async submitOpinion(slug: string, dto: SubmitOpinionDto): Promise<{ receipt: string }> {
+    const found = await this.requireBox(slug);
+    const { box } = found;
+    if (!isBoxOpen(box, found.meetingPhase, this.clock.now())) {
+      throw AppError.conflict(ErrorCode.BoxClosed, '这个意见箱已经关闭，不再接收意见');
+    }
+    if (box.accessCode !== null && !sameCode(dto.accessCode, box.accessCode)) {
+      throw new AppError(ErrorCode.AccessCodeRequired, HttpStatus.FORBIDDEN, dto.accessCode ? '访问码不正确，请核对海报上的访问码' : '请输入海报上的访问码', [
+        { field: 'accessCode', message: dto.accessCode ? '访问码不正确' : '请输入访问码' },
+      ]);
+    }
+    const aspect = this.chosenAspect(found, dto.aspect);
+    const targetMemberId = this.chosenTarget(found, dto.targetMemberId);
+
+    const receipt = newReceiptCode();
+    await this.writer.write({
+      id: newId(),
+      organizationId: box.organizationId,
+      meetingId: box.meetingId,
+      channel: 'box',
+      sourceId: box.id,
+      text: dto.text,
+      aspect,
+      targetMemberId,
+      receivedOn: this.clock.today(),
+      receiptHash: this.keys.receiptHash(normaliseReceiptCode(receipt)!),
+      pendingAggregation: true,
+    });
+    return { receipt };
+  }
+
+  private async requireBox(slug: string): Promise<BoxForWriters> {
+    const found = /^[a-z0-9]{8,32}$/.test(slug) ? await this.directory.find(slug) : null;
+    if (!found) throw AppError.notFound('意见箱');
+    return found;
+  }
+
+  private chosenAspect(found: BoxForWriters, aspect: string | undefined): string | null {
+    if (!aspect) return null;
+    if (!found.aspects.includes(aspect)) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, `“${aspect}”不是本次会议的对照检查方面，请从列表中选择`, [
+        { field: 'aspect', message: `可选的方面：${found.aspects.join('、')}` },
+      ]);
+    }
+    return aspect;
+  }
+
+  private chosenTarget(found: BoxForWriters, targetMemberId: string | null | undefined): string | null {
+    if (!targetMemberId) return null;
+    if (!found.targets.some((target) => target.id === targetMemberId)) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '所选的班子成员不在本次会议的班子中，请从列表中选择', [
+        { field: 'targetMemberId', message: '不是本次会议的班子成员' },
+      ]);
+    }
+    return targetMemberId;
+  }
+}
+
+/** Case-insensitive, in constant time: the comparison must not tell how much of a guess was right. */
+function sameCode(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given.toUpperCase());
+  const b = Buffer.from(expected.toUpperCase());
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,60 @@
+import { BoxTarget } from './box-directory';
+import { Box } from './box.entity';
+
+/**
+ * A box's opinion count as the organiser sees it. While the box is open the count stops at the
+ * end of the previous day: a number that ticks up right after someone walks away from a screen
+ * tells who wrote. Once the box is closed the count is final.
+ */
+export interface BoxCount {
+  opinions: number;
+  /** The last day counted (YYYY-MM-DD), or null when the count is final. */
+  asOf: string | null;
+}
+
+export interface BoxView {
+  id: string;
+  meetingId: string;
+  title: string;
+  slug: string;
+  /** The link to print and share. */
+  url: string;
+  /** The box's QR code (SVG; add `?format=png` for PNG). */
+  qrCodeUrl: string;
+  accessCode: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+  open: boolean;
+  releaseThreshold: number;
+  count: BoxCount;
+}
+
+/** One opinion of a released box: verbatim, its day, never who or when within the day. */
+export interface BoxOpinionView {
+  id: string;
+  text: string;
+  aspect: string | null;
+  target: BoxTarget;
+  day: string;
+}
+
+export function boxUrl(publicBaseUrl: string, slug: string): string {
+  return `${publicBaseUrl}/b/${slug}`;
+}
+
+export function toBoxView(box: Box, publicBaseUrl: string, open: boolean, count: BoxCount): BoxView {
+  return {
+    id: box.id,
+    meetingId: box.meetingId,
+    title: box.title,
+    slug: box.slug,
+    url: boxUrl(publicBaseUrl, box.slug),
+    qrCodeUrl: `/api/v1/boxes/${box.id}/qr`,
+    accessCode: box.accessCode,
+    closesAt: box.closesAt?.toISOString() ?? null,
+    closedAt: box.closedAt?.toISOString() ?? null,
+    open,
+    releaseThreshold: box.releaseThreshold,
+    count,
+  };
+}

@@ -1,0 +1,150 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import QRCode from 'qrcode';
+import { LessThan, Repository } from 'typeorm';
+import { Actor } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { randomBase32 } from '../common/random-code';
+import { findOwned } from '../common/tenancy';
+import { AppConfig } from '../config/app-config';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingsService } from '../meetings/meetings.service';
+import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { UsersService } from '../users/users.service';
+import { BoxDirectory, TEAM_TARGET } from './box-directory';
+import { isBoxOpen } from './box-state';
+import { Box } from './box.entity';
+import { BoxCount, BoxOpinionView, boxUrl, BoxView, toBoxView } from './box.views';
+import { OpenBoxDto } from './dto/open-box.dto';
+
+export const DEFAULT_RELEASE_THRESHOLD = 5;
+
+/** The organiser's side of the boxes (意见箱): open, list, close, print, and read once released. */
+@Injectable()
+export class BoxesService {
+  constructor(
+    @InjectRepository(Box) private readonly boxes: Repository<Box>,
+    @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
+    private readonly meetings: MeetingsService,
+    private readonly users: UsersService,
+    private readonly directory: BoxDirectory,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async openBox(actor: Actor, meetingId: string, dto: OpenBoxDto): Promise<BoxView> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
+    if (closesAt && closesAt.getTime() <= this.clock.now().getTime()) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '关闭时间应晚于现在', [{ field: 'closesAt', message: '关闭时间已过' }]);
+    }
+    const box: Box = {
+      id: newId(),
+      organizationId: actor.organizationId,
+      meetingId: meeting.id,
+      // 80 random bits: a box cannot be found by trying links.
+      slug: randomBase32(16).toLowerCase(),
+      title: dto.title.trim(),
+      accessCode: dto.accessCode ?? null,
+      closesAt,
+      closedAt: null,
+      releaseThreshold: dto.releaseThreshold ?? DEFAULT_RELEASE_THRESHOLD,
+      createdBy: actor.userId,
+      createdAt: this.clock.now(),
+    };
+    await this.boxes.insert(box);
+    return this.describe(box, meeting, 0);
+  }
+
+  async listBoxes(actor: Actor, meetingId: string): Promise<BoxView[]> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    const boxes = await this.boxes.find({ where: { meetingId: meeting.id, organizationId: actor.organizationId }, order: { createdAt: 'ASC' } });
+    return Promise.all(boxes.map(async (box) => this.describe(box, meeting, await this.countOpinions(box, meeting))));
+  }
+
+  async getBox(actor: Actor, id: string): Promise<BoxView> {
+    const { box, meeting } = await this.findBox(actor, id);
+    return this.describe(box, meeting, await this.countOpinions(box, meeting));
+  }
+
+  /** Closes the box for good; closing a closed box changes nothing. */
+  async closeBox(actor: Actor, id: string): Promise<BoxView> {
+    const { box, meeting } = await this.findBox(actor, id);
+    if (!box.closedAt) {
+      box.closedAt = this.clock.now();
+      await this.boxes.update({ id: box.id }, { closedAt: box.closedAt });
+      this.directory.forget(box.slug);
+    }
+    return this.describe(box, meeting, await this.countOpinions(box, meeting));
+  }
+
+  /** The poster's QR code, pointing at the box page. */
+  async qrCode(actor: Actor, id: string, format: 'svg' | 'png'): Promise<Buffer | string> {
+    const { box } = await this.findBox(actor, id);
+    const url = boxUrl(this.config.publicBaseUrl, box.slug);
+    // Error correction M survives a creased or partly covered poster.
+    return format === 'png'
+      ? QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 })
+      : QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  }
+
+  /**
+   * The box's opinions, once it holds at least k of them (423 before: with fewer, a reader
+   * could match texts to the few people who wrote them). Ordered by random id and dated by
+   * day, so the list says nothing about the order of arrival.
+   */
+  async releasedOpinions(actor: Actor, id: string): Promise<BoxOpinionView[]> {
+    const { box } = await this.findBox(actor, id);
+    const held = await this.opinions.count({ where: { sourceId: box.id, channel: 'box' } });
+    if (held < box.releaseThreshold) {
+      throw new AppError(
+        ErrorCode.BelowReleaseThreshold,
+        HttpStatus.LOCKED,
+        `为保护写信人匿名，意见箱收到至少 ${box.releaseThreshold} 条意见后才能查看内容`,
+      );
+    }
+    const opinions = await this.opinions.find({ where: { sourceId: box.id, channel: 'box' }, order: { id: 'ASC' } });
+    const members = await this.users.findUsers(actor, opinions.flatMap((opinion) => (opinion.targetMemberId ? [opinion.targetMemberId] : [])));
+    return opinions.map((opinion) => {
+      const member = members.find((user) => user.id === opinion.targetMemberId);
+      return {
+        id: opinion.id,
+        text: opinion.text,
+        aspect: opinion.aspect,
+        target: member ? { id: member.id, name: member.displayName } : TEAM_TARGET,
+        day: opinion.receivedOn,
+      };
+    });
+  }
+
+  private async findBox(actor: Actor, id: string): Promise<{ box: Box; meeting: Meeting }> {
+    const box = await findOwned(this.boxes, actor, id, '意见箱');
+    const meeting = await this.meetings.getMeeting(actor, box.meetingId);
+    return { box, meeting };
+  }
+
+  /** Final once the box is closed; until then, as of the end of the previous day. */
+  private async countOpinions(box: Box, meeting: Meeting): Promise<BoxCount> {
+    const where = { sourceId: box.id, channel: 'box' as const };
+    if (!isBoxOpen(box, meeting.phase, this.clock.now())) {
+      return { opinions: await this.opinions.count({ where }), asOf: null };
+    }
+    const today = this.clock.today();
+    return { opinions: await this.opinions.count({ where: { ...where, receivedOn: LessThan(today) } }), asOf: previousDay(today) };
+  }
+
+  private describe(box: Box, meeting: Meeting, count: number | BoxCount): BoxView {
+    const open = isBoxOpen(box, meeting.phase, this.clock.now());
+    const shown = typeof count === 'number' ? { opinions: count, asOf: open ? previousDay(this.clock.today()) : null } : count;
+    return toBoxView(box, this.config.publicBaseUrl, open, shown);
+  }
+}
+
+function previousDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+

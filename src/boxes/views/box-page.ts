@@ -1,0 +1,55 @@
+import { html } from '../../web/html';
+import { alert, page } from '../../web/layout';
+import { PublicBoxView } from '../box-submissions.service';
+import { OPINION_MAX_LENGTH, OPINION_MIN_LENGTH } from '../dto/submit-opinion.dto';
+
+export interface BoxFormValues {
+  text?: string;
+  aspect?: string;
+  targetMemberId?: string;
+}
+
+/** 意见箱 page: the form, readable and usable on a phone, with or without JavaScript. */
+export function renderBoxPage(slug: string, box: PublicBoxView, values: BoxFormValues = {}, error?: string): string {
+  if (!box.open) {
+    return page(box.title, html`
+<h1>${box.title}</h1>
+${alert('notice', '这个意见箱已经关闭，不再接收意见。感谢您的关心！')}
+<p><a href="/r">查询已提交意见的办理情况</a></p>`);
+  }
+  return page(box.title, html`
+<h1>${box.title}</h1>
+<p class="lead">${box.meetingTitle}征求意见。本页不要求登录，不记录您的账号、IP 地址、设备或提交时间，只记录提交的日期。</p>
+${alert('error', error)}
+<form id="opinion-form" method="post" action="/b/${slug}">
+  <label for="aspect">意见涉及的方面 <span class="hint">（可不选）</span></label>
+  <select id="aspect" name="aspect">
+    <option value="">不确定 / 其他</option>
+    ${box.aspects.map((aspect) => html`<option value="${aspect}"${aspect === values.aspect ? html` selected` : ''}>${aspect}</option>`)}
+  </select>
+  <label for="target">意见针对 <span class="hint">（可不选）</span></label>
+  <select id="target" name="targetMemberId">
+    ${box.targets.map((target) => html`<option value="${target.id ?? ''}"${(target.id ?? '') === (values.targetMemberId ?? '') ? html` selected` : ''}>${target.name}</option>`)}
+  </select>
+  <label for="text">意见建议 <span class="hint">（${OPINION_MIN_LENGTH}–${OPINION_MAX_LENGTH} 字）</span></label>
+  <textarea id="text" name="text" required minlength="${OPINION_MIN_LENGTH}" maxlength="${OPINION_MAX_LENGTH}" data-min="${OPINION_MIN_LENGTH}" data-max="${OPINION_MAX_LENGTH}" placeholder="请直接写出您的意见建议，可以具体到事、到人">${values.text ?? ''}</textarea>
+  <output id="text-count" class="count" for="text" aria-live="polite">最多 ${OPINION_MAX_LENGTH} 字</output>
+  ${box.accessCodeRequired
+    ? html`<label for="access-code">访问码 <span class="hint">（见海报）</span></label>
+  <input id="access-code" name="accessCode" required autocomplete="off" autocapitalize="characters" inputmode="latin">`
+    : ''}
+  <button id="submit" type="submit">提交意见</button>
+</form>
+<p class="privacy">提交后会显示一个回执码，凭它可以查询意见是否被整理、认领和答复。回执码只显示一次，系统不保存它本身。</p>`);
+}
+
+/** Shown once, right after sending: the receipt code, big, and how to follow up. */
+export function renderReceiptIssued(box: PublicBoxView, receipt: string): string {
+  return page('意见已提交', html`
+<h1>意见已提交，谢谢您！</h1>
+<p>您的回执码（只显示这一次，请抄下或截图保存）：</p>
+<p id="receipt" class="receipt">${receipt}</p>
+<button id="copy-receipt" type="button" class="secondary" data-copy="receipt" hidden>复制回执码</button>
+<p>凭回执码可随时在 <a href="/r">查询页</a> 查看这条意见是否已整理进意见清单、是否有班子成员认领，以及他们的答复。</p>
+<p class="privacy">${box.title}：系统只保存意见内容、您选择的方面和对象以及提交日期，不保存回执码本身，也无法据此查到您是谁。</p>`);
+}

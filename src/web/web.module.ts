@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AssetsController } from './assets.controller';
+
+/** What every server-rendered page shares: the script (layouts and escaping are plain functions). */
+@Module({ controllers: [AssetsController] })
+export class WebModule {}
