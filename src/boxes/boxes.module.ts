@@ -19,6 +19,6 @@ import { PublicBoxesController } from './public-boxes.controller';
   imports: [TypeOrmModule.forFeature([Box, Meeting, TeamMember]), MeetingsModule, UsersModule, OpinionsModule, RateLimitModule],
   controllers: [BoxesController, PublicBoxesController, BoxPagesController],
   providers: [BoxesService, BoxSubmissionsService, BoxDirectory],
-  exports: [BoxesService],
+  exports: [BoxesService, BoxSubmissionsService],
 })
 export class BoxesModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { BoxesModule } from '../boxes/boxes.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [OrganizationsModule, UsersModule, MeetingsModule],
+  imports: [OrganizationsModule, UsersModule, MeetingsModule, BoxesModule],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { BoxSubmissionsService } from '../boxes/box-submissions.service';
+import { BoxesService } from '../boxes/boxes.service';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Role } from '../common/roles';
@@ -22,6 +24,18 @@ const DEPARTMENTS = [
 
 const LEADERS = ['王建国', '李文华', '张志强', '刘海燕', '陈明'];
 
+/** What staff wrote in the demo box: aspect (or none), the leader it concerns (index, or none), text. */
+const BOX_OPINIONS: Array<[string | null, number | null, string]> = [
+  ['工作作风', null, '会议偏多、文件偏长，基层反映“文山会海”问题仍然存在，建议压缩会议数量和时长，多用短会、现场会解决问题。'],
+  ['理论学习', null, '班子理论学习中心组学习有时流于形式，读文件多、联系本单位实际研讨少，建议每次学习都带着问题来。'],
+  ['担当作为', 2, '遇到跨部门的难题时习惯层层上报，协调推动不够有力，有些事情拖了好几个月没有结果。'],
+  ['能力本领', null, '数字化转型推进较慢，建议班子成员带头学习新业务、新技能，给年轻人更多机会。'],
+  ['廉洁自律', null, '公务接待和差旅报销的制度执行要再严格一些，建议定期在单位内部公开。'],
+  ['工作作风', 1, '调研多集中在机关，下基层一线的次数偏少，听取普通职工意见的渠道不够畅通。'],
+  [null, null, '希望领导多关心青年职工的成长，建立常态化的谈心谈话机制，不要只在开会前才谈。'],
+  ['政治素质', null, '落实“第一议题”制度要更加注重实效，学习之后要有具体的贯彻措施和跟踪检查。'],
+];
+
 /**
  * 示范单位: the organisation a newcomer finds on the first start, so the first command shows a
  * working system. Accounts organiser / leader1..leader5 / staff1 / supervisor1, password demo12345.
@@ -34,6 +48,8 @@ export class DemoService {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly meetings: MeetingsService,
+    private readonly boxes: BoxesService,
+    private readonly boxSubmissions: BoxSubmissionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -78,6 +94,13 @@ export class DemoService {
       })),
     });
     await this.meetings.movePhase(actor, meeting.id, { phase: 'collecting' });
+
+    // 意见箱 with opinions sent the way staff send them (through the same rules), past its threshold.
+    const box = await this.boxes.openBox(actor, meeting.id, { title: `${year}年度民主生活会征求意见箱` });
+    for (const [aspect, leader, text] of BOX_OPINIONS) {
+      await this.boxSubmissions.submitOpinion(box.slug, { text, aspect: aspect ?? undefined, targetMemberId: leader === null ? undefined : leaders[leader].id });
+    }
+    this.logger.log(`demo box: ${box.url}`);
     this.logger.log(`demo organisation ${DEMO_ORGANIZATION} created: log in as organiser / ${DEMO_PASSWORD}`);
     return true;
   }

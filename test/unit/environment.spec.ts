@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config/app-config';
-import { ConfigError, DEFAULT_JWT_SECRET } from '../../src/config/environment';
+import { ConfigError, DEFAULT_ANONYMITY_SECRET, DEFAULT_JWT_SECRET } from '../../src/config/environment';
 
 describe('configuration', () => {
   it('runs the embedded default with no environment at all: SQLite under ./data and the in-process queue', () => {
@@ -22,7 +22,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEFAULT_JWT_SECRET })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(20) })).toThrow(/at least 32/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).isProduction).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ANONYMITY_SECRET: 'y'.repeat(40) }).isProduction).toBe(true);
+  });
+
+  it('refuses production with a missing, default, short or reused anonymity key', () => {
+    const jwt = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(jwt)).toThrow(/ANONYMITY_SECRET must be set in production/);
+    expect(() => loadConfig({ ...jwt, ANONYMITY_SECRET: DEFAULT_ANONYMITY_SECRET })).toThrow(/ANONYMITY_SECRET must be set/);
+    expect(() => loadConfig({ ...jwt, ANONYMITY_SECRET: 'y'.repeat(20) })).toThrow(/ANONYMITY_SECRET must be at least 32/);
+    expect(() => loadConfig({ ...jwt, ANONYMITY_SECRET: 'x'.repeat(40) })).toThrow(/must differ from JWT_SECRET/);
   });
 
   it('lists every bad value at once', () => {
