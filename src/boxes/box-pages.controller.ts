@@ -45,7 +45,7 @@ export class BoxPagesController {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       reply.status(error.status);
       if (error.code === ErrorCode.BoxClosed) return renderBoxPage(slug, { ...box, open: false });
-      return renderBoxPage(slug, box, values, error.message);
+      return renderBoxPage(slug, box, values, pageMessage(error));
     }
   }
 }
@@ -55,4 +55,9 @@ function formValues(body: unknown): BoxFormValues & { accessCode?: string } {
   const form = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const field = (name: string) => (typeof form[name] === 'string' && form[name] !== '' ? (form[name] as string) : undefined);
   return { text: field('text') ?? '', aspect: field('aspect'), targetMemberId: field('targetMemberId'), accessCode: field('accessCode') };
+}
+
+/** A writer reads the field messages themselves, without the API's "请求内容有误：" preamble. */
+function pageMessage(error: AppError): string {
+  return error.message.replace(/^请求内容有误：/, '');
 }

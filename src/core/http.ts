@@ -75,6 +75,9 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
         connectSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // Over plain http (a LAN address, compose without TLS) an upgrade would send the form and
+        // the script to https and break the page; ask for it only when the public address is https.
+        upgradeInsecureRequests: config.publicBaseUrl.startsWith('https:') ? [] : null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },

@@ -31,6 +31,7 @@ export function alert(kind: 'error' | 'notice', message: string | null | undefin
 
 const STYLE = new SafeHtml(`
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;font:16px/1.6 -apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#f6f7f9}
 main{max-width:36rem;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;line-height:1.4;margin:.5rem 0 1rem;color:#a61b1b}

@@ -93,11 +93,34 @@ describe('the HTTP contract', () => {
 
 });
 
+describe('the content security policy and the public address', () => {
+  // Over plain http (a LAN address, compose without TLS) upgrade-insecure-requests would send the
+  // page's form and script to https and the box page could not send anything.
+  it.each([
+    ['http://192.0.2.10:3000', false],
+    ['https://tanxin.example.org', true],
+  ])('with PUBLIC_BASE_URL %s asks browsers to upgrade to https: %s', async (publicBaseUrl, upgrades) => {
+    const app = await createTestApp({ PUBLIC_BASE_URL: publicBaseUrl });
+    try {
+      const policy = String((await app.http.get('/health/live')).headers['content-security-policy']);
+      expect({ publicBaseUrl, policy, upgrades: policy.includes('upgrade-insecure-requests') }).toEqual({ publicBaseUrl, policy, upgrades });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('start-up', () => {
   it('refuses to start in production with the default JWT secret, naming the variable to set', async () => {
     await expect(startApi({ NODE_ENV: 'production', DATA_DIR: '/tmp/never' })).rejects.toThrow(ConfigError);
     await expect(startApi({ NODE_ENV: 'production', DATA_DIR: '/tmp/never' })).rejects.toThrow(/JWT_SECRET/);
     await expect(startApi({ NODE_ENV: 'production', JWT_SECRET: 'short' })).rejects.toThrow(/at least 32 characters/);
+  });
+
+  it('refuses to start in production without its own anonymity key (receipts, rate-limit keys)', async () => {
+    const jwt = { NODE_ENV: 'production', DATA_DIR: '/tmp/never', JWT_SECRET: 'j'.repeat(40) };
+    await expect(startApi(jwt)).rejects.toThrow(/ANONYMITY_SECRET must be set/);
+    await expect(startApi({ ...jwt, ANONYMITY_SECRET: 'j'.repeat(40) })).rejects.toThrow(/ANONYMITY_SECRET must differ from JWT_SECRET/);
   });
 
   it('refuses bad values with a message naming each one', async () => {

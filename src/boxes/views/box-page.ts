@@ -32,7 +32,7 @@ ${alert('error', error)}
     ${box.targets.map((target) => html`<option value="${target.id ?? ''}"${(target.id ?? '') === (values.targetMemberId ?? '') ? html` selected` : ''}>${target.name}</option>`)}
   </select>
   <label for="text">意见建议 <span class="hint">（${OPINION_MIN_LENGTH}–${OPINION_MAX_LENGTH} 字）</span></label>
-  <textarea id="text" name="text" required minlength="${OPINION_MIN_LENGTH}" maxlength="${OPINION_MAX_LENGTH}" data-min="${OPINION_MIN_LENGTH}" data-max="${OPINION_MAX_LENGTH}" placeholder="请直接写出您的意见建议，可以具体到事、到人">${values.text ?? ''}</textarea>
+  <textarea id="text" name="text" required data-min="${OPINION_MIN_LENGTH}" data-max="${OPINION_MAX_LENGTH}" placeholder="请直接写出您的意见建议，可以具体到事、到人">${values.text ?? ''}</textarea>
   <output id="text-count" class="count" for="text" aria-live="polite">最多 ${OPINION_MAX_LENGTH} 字</output>
   ${box.accessCodeRequired
     ? html`<label for="access-code">访问码 <span class="hint">（见海报）</span></label>
