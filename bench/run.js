@@ -10,14 +10,15 @@
  * Set BENCH_KEEP_DATA=1 to keep the temporary data directories.
  *
  * Adding a scenario: a module in bench/scenarios/ exporting { name, title, run() }, where run()
- * resolves { figures, details? } (see lib/report.js), listed in SCENARIOS below.
+ * resolves { figures, details? } (see lib/report.js), or { skipped: 'why' } when something it
+ * needs (a database server, say) is not there, listed in SCENARIOS below.
  */
 
 const path = require('node:path');
 const { printSummary, writeResults } = require('./lib/report');
 const { installExitHandlers, stopAll } = require('./lib/server');
 
-const SCENARIOS = [require('./scenarios/start'), require('./scenarios/http')];
+const SCENARIOS = [require('./scenarios/start'), require('./scenarios/http'), require('./scenarios/box-submit')];
 
 /** Hard limit for the whole run: whatever hangs, the bench ends and its servers die. */
 const TOTAL_TIMEOUT_MS = 15 * 60 * 1000;
@@ -27,7 +28,7 @@ function usage() {
     'usage: npm run bench [-- <scenario>...]',
     '',
     'scenarios:',
-    ...SCENARIOS.map((scenario) => `  ${scenario.name.padEnd(8)} ${scenario.title}`),
+    ...SCENARIOS.map((scenario) => `  ${scenario.name.padEnd(Math.max(...SCENARIOS.map((each) => each.name.length)))} ${scenario.title}`),
   ].join('\n');
 }
 
@@ -61,8 +62,8 @@ async function main() {
     process.stdout.write(`\n== ${scenario.name}: ${scenario.title}\n`);
     const began = Date.now();
     try {
-      const { figures, details } = await scenario.run();
-      results.push({ name: scenario.name, title: scenario.title, ok: true, durationMs: Date.now() - began, figures, details });
+      const { figures = [], details, skipped } = await scenario.run();
+      results.push({ name: scenario.name, title: scenario.title, ok: true, durationMs: Date.now() - began, ...(skipped ? { skipped } : {}), figures, details });
     } catch (error) {
       process.stderr.write(`  FAILED: ${error && error.stack ? error.stack : error}\n`);
       results.push({ name: scenario.name, title: scenario.title, ok: false, durationMs: Date.now() - began, figures: [], error: String(error && error.message ? error.message : error) });

@@ -3,7 +3,7 @@
 /**
  * Figures, the summary table and bench/results/latest.json.
  *
- * A scenario returns { figures: Figure[], details?: object }, where a Figure is
+ * A scenario returns { figures: Figure[], details?: object } (or { skipped: 'why' }), where a Figure is
  *   { name, value, unit, goal?: { text, met }, note? }
  * (`value` a number, or null when it could not be measured).
  */
@@ -55,6 +55,10 @@ function printSummary(results, out = process.stdout) {
   for (const scenario of results) {
     if (scenario.error) {
       rows.push([scenario.name, 'FAILED', '', firstLine(scenario.error)]);
+      continue;
+    }
+    if (scenario.skipped) {
+      rows.push([scenario.name, 'skipped', '', firstLine(scenario.skipped)]);
       continue;
     }
     for (const fig of scenario.figures) rows.push([scenario.name, fig.name, formatValue(fig.value, fig.unit), goalText(fig)]);

@@ -1,7 +1,8 @@
 'use strict';
 
 /**
- * Starts `node dist/main.js` as a child process for a benchmark, waits until it is ready, stops it.
+ * Starts `node dist/main.js` (or another server script, e.g. a baseline) as a child process for a
+ * benchmark, waits until it is ready, stops it.
  *
  * - The child gets a clean environment: every Tanxin variable inherited from the shell is dropped,
  *   then the scenario's own are set. Its working directory is its DATA_DIR, so a developer's
@@ -31,10 +32,16 @@ const TANXIN_VARIABLES = [
   'REDIS_URL', 'REDIS_PREFIX', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'LOG_LEVEL', 'BODY_LIMIT', 'DEMO_DATA', 'PUBLIC_BASE_URL',
   'TIME_ZONE', 'QUEUE_ATTEMPTS', 'QUEUE_BACKOFF_MS', 'QUEUE_CONCURRENCY', 'SWEEP_INTERVAL_MS',
   'LOGIN_RATE_LIMIT', 'LOGIN_RATE_WINDOW_SECONDS', 'WEBHOOK_TIMEOUT_MS',
+  'ANONYMITY_SECRET', 'BOX_SUBMIT_RATE_LIMIT', 'RECEIPT_LOOKUP_RATE_LIMIT', 'PUBLIC_READ_RATE_LIMIT',
+  'PUBLIC_RATE_WINDOW_SECONDS',
 ];
 
-/** One secret per bench run: production mode refuses to start without a strong one. */
+/**
+ * One pair of secrets per bench run: production mode refuses to start without strong ones, and
+ * ANONYMITY_SECRET must differ from JWT_SECRET.
+ */
 const JWT_SECRET = crypto.randomBytes(32).toString('hex');
+const ANONYMITY_SECRET = crypto.randomBytes(32).toString('hex');
 
 const OUTPUT_TAIL_BYTES = 64 * 1024;
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
@@ -175,8 +182,9 @@ function benchEnvironment(overrides) {
 // ---------------------------------------------------------------------------------------------
 
 class ServerProcess {
-  constructor({ child, port, dataDir, label, startedAt }) {
+  constructor({ child, port, dataDir, label, startedAt, stdoutFile }) {
     this.child = child;
+    this.stdoutFile = stdoutFile; // set when stdout goes to a file instead of a pipe
     this.pid = child.pid;
     this.port = port;
     this.dataDir = dataDir;
@@ -194,7 +202,7 @@ class ServerProcess {
     const keep = (chunk) => {
       this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_BYTES);
     };
-    child.stdout.on('data', keep);
+    if (child.stdout) child.stdout.on('data', keep);
     child.stderr.on('data', keep);
   }
 
@@ -202,9 +210,11 @@ class ServerProcess {
     return this.exit === undefined;
   }
 
-  /** The last lines the server wrote (stdout and stderr interleaved). */
+  /** The last lines the server wrote (stdout and stderr interleaved; or the stdout file's tail, then stderr). */
   outputTail(lines = 30) {
-    return this.output.trimEnd().split('\n').slice(-lines).join('\n');
+    let text = this.output;
+    if (this.stdoutFile) text = `${readTail(this.stdoutFile, OUTPUT_TAIL_BYTES)}${text ? `\n--- stderr ---\n${text}` : ''}`;
+    return text.trimEnd().split('\n').slice(-lines).join('\n');
   }
 
   request(options) {
@@ -262,39 +272,76 @@ class ServerProcess {
   }
 }
 
+function readTail(file, bytes) {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const length = Math.min(size, bytes);
+      const buffer = Buffer.alloc(length);
+      fs.readSync(fd, buffer, 0, length, size - length);
+      return buffer.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
 function describeExit(exit) {
   if (!exit) return 'still running';
   return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
 }
 
 /**
- * Spawns `node [nodeArgs] dist/main.js` with the embedded defaults (SQLite in `dataDir`,
- * in-process queue) plus `env`, and waits until GET /health/ready answers 200.
- * Returns the ServerProcess with `readyMs` (spawn → ready).
+ * The environment of a Tanxin process started by the bench (server or CLI): the inherited one
+ * without Tanxin variables, the production defaults (NODE_ENV, both secrets, DATA_DIR, quiet
+ * logs), then `env`.
  */
-async function startServer({ dataDir, env = {}, nodeArgs = [], label = 'server', readyTimeoutMs, pollIntervalMs } = {}) {
-  installExitHandlers();
-  if (!fs.existsSync(MAIN_JS)) throw new Error(`${path.relative(process.cwd(), MAIN_JS)} is missing: run \`npm run build\``);
-  const directory = dataDir ?? makeTempDir();
-  const port = await freePort();
-  const childEnv = benchEnvironment({
+function tanxinEnvironment(dataDir, env = {}) {
+  return benchEnvironment({
     NODE_ENV: 'production',
     JWT_SECRET,
-    HOST,
-    PORT: port,
-    DATA_DIR: directory,
+    ANONYMITY_SECRET,
+    DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     ...env,
   });
+}
 
+/**
+ * Spawns `node [nodeArgs] <script>` (default dist/main.js) with the embedded defaults (SQLite in
+ * `dataDir`, in-process queue) plus `env`, and waits until GET /health/ready answers 200.
+ * Returns the ServerProcess with `readyMs` (spawn → ready).
+ *
+ * `stdout`: 'pipe' (default: kept in memory, its tail shown on failure), 'ignore' (/dev/null), or
+ * a file path (appended to; cheap, and its tail is shown on failure). A server that logs every
+ * request should not write into a pipe this process has to drain: that costs the load
+ * generator's CPU and, when the pipe fills, blocks the server's synchronous log writes.
+ */
+async function startServer({ dataDir, env = {}, nodeArgs = [], script = MAIN_JS, stdout = 'pipe', label = 'server', readyTimeoutMs, pollIntervalMs } = {}) {
+  installExitHandlers();
+  if (!fs.existsSync(script)) throw new Error(`${path.relative(process.cwd(), script)} is missing${script === MAIN_JS ? ': run `npm run build`' : ''}`);
+  const directory = dataDir ?? makeTempDir();
+  const port = await freePort();
+  const childEnv = tanxinEnvironment(directory, { HOST, PORT: port, ...env });
+
+  const stdoutFile = stdout !== 'pipe' && stdout !== 'ignore' ? stdout : undefined;
+  const stdoutFd = stdoutFile ? fs.openSync(stdoutFile, 'a') : stdout;
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], {
-    cwd: directory,
-    env: childEnv,
-    detached: true, // own process group: killable as a whole, and Ctrl-C reaches only us
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const server = new ServerProcess({ child, port, dataDir: directory, label, startedAt });
+  let child;
+  try {
+    child = spawn(process.execPath, [...nodeArgs, script], {
+      cwd: directory,
+      env: childEnv,
+      detached: true, // own process group: killable as a whole, and Ctrl-C reaches only us
+      stdio: ['ignore', stdoutFd, 'pipe'],
+    });
+  } finally {
+    if (stdoutFile) fs.closeSync(stdoutFd); // the child has its own copy
+  }
+  const server = new ServerProcess({ child, port, dataDir: directory, label, startedAt, stdoutFile });
   live.add(server);
   const spawnError = new Promise((_, reject) => child.once('error', (error) => reject(new Error(`${label}: cannot spawn node: ${error.message}`))));
 
@@ -312,4 +359,4 @@ async function stopAll() {
   await Promise.all([...live].map((server) => server.stop()));
 }
 
-module.exports = { HOST, MAIN_JS, ROOT, freePort, makeTempDir, request, startServer, stopAll, installExitHandlers, removeTempDirs };
+module.exports = { HOST, MAIN_JS, ROOT, freePort, makeTempDir, request, startServer, stopAll, installExitHandlers, removeTempDirs, tanxinEnvironment };

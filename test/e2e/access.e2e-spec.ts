@@ -1,5 +1,6 @@
 import { Role } from '../../src/common/roles';
 import { routesOf } from '../../src/core/http';
+import { openBox } from '../factories/boxes';
 import { createMeeting, createTeam, meetingBody } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { createTestApp, TestApp } from '../setup/test-app';
@@ -14,6 +15,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
   const people: Partial<Record<Role, TestUser>> = {};
   let otherIds: Record<string, string>;
   let homeMeetingId: string;
+  let homeBoxId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -22,23 +24,26 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     for (const role of [Role.Organiser, Role.Leader, Role.Supervisor, Role.Staff]) people[role] = await home.user([role]);
     people[Role.Admin] = await home.user([Role.Admin]);
     homeMeetingId = (await createMeeting(t, people[Role.Organiser]!)).id;
+    homeBoxId = (await openBox(t, people[Role.Organiser]!, homeMeetingId)).id;
 
     // Records of another organisation, one of each kind a route can name.
     const otherMeeting = await createMeeting(t, other.admin);
     const otherTeam = await createTeam(t, other, otherMeeting.id, 2);
     const otherWebhook = await t.http.post('/api/v1/webhooks').set(other.admin.auth).send({ url: 'http://127.0.0.1:9/hook', format: 'generic' }).expect(201);
     const otherInbox = await t.http.get('/api/v1/me/notifications').set(otherTeam.secretary.auth).expect(200);
+    const otherBox = await openBox(t, other.admin, otherMeeting.id);
     otherIds = {
       meeting: otherMeeting.id,
       user: otherTeam.secretary.id,
       webhook: otherWebhook.body.id,
       notification: otherInbox.body.items[0].id,
+      box: otherBox.id,
     };
   });
   afterAll(() => t.close());
 
   // Who may call what. Every other role gets 403 FORBIDDEN.
-  const rules: Array<{ method: Method; path: (ids: { meeting: string }) => string; body?: object; allowed: Role[] }> = [
+  const rules: Array<{ method: Method; path: (ids: { meeting: string; box: string }) => string; body?: object; allowed: Role[] }> = [
     { method: 'post', path: () => '/api/v1/users', body: { username: 'x', displayName: 'x', password: 'x', roles: [] }, allowed: [Role.Admin, Role.Organiser] },
     { method: 'get', path: () => '/api/v1/users', allowed: [Role.Admin, Role.Organiser] },
     { method: 'post', path: () => '/api/v1/departments', body: {}, allowed: [Role.Admin, Role.Organiser] },
@@ -51,13 +56,20 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'post', path: () => '/api/v1/webhooks', body: {}, allowed: [Role.Admin, Role.Organiser] },
     { method: 'get', path: () => '/api/v1/webhooks', allowed: [Role.Admin, Role.Organiser] },
     { method: 'get', path: () => '/api/v1/admin/queues', allowed: [Role.Admin] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/boxes`, body: { title: '' }, allowed: [Role.Organiser] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/boxes`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ box }) => `/api/v1/boxes/${box}`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ box }) => `/api/v1/boxes/${box}/qr`, allowed: [Role.Organiser] },
+    { method: 'get', path: ({ box }) => `/api/v1/boxes/${box}/opinions`, allowed: [Role.Organiser] },
+    // Last: the organiser's call closes the box.
+    { method: 'post', path: ({ box }) => `/api/v1/boxes/${box}/close`, allowed: [Role.Organiser] },
   ];
 
   const allRoles = [Role.Admin, Role.Organiser, Role.Leader, Role.Supervisor, Role.Staff];
-  const cases = rules.flatMap((rule) => allRoles.map((role) => ({ ...rule, role, label: `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id' })} as ${role}` })));
+  const cases = rules.flatMap((rule) => allRoles.map((role) => ({ ...rule, role, label: `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id', box: ':id' })} as ${role}` })));
 
   it.each(cases)('$label: allowed only to its roles', async ({ method, path, body, allowed, role }) => {
-    const response = await t.http[method](path({ meeting: homeMeetingId })).set(people[role]!.auth).send(body);
+    const response = await t.http[method](path({ meeting: homeMeetingId, box: homeBoxId })).set(people[role]!.auth).send(body);
     if (allowed.includes(role)) {
       expect({ role, status: response.status }).not.toEqual({ role, status: 403 });
     } else {
@@ -78,8 +90,16 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'post', route: '/api/v1/me/notifications/:id/read', id: 'notification', as: Role.Leader },
     { method: 'delete', route: '/api/v1/webhooks/:id', id: 'webhook', as: Role.Organiser },
     { method: 'get', route: '/api/v1/webhooks/:id/deliveries', id: 'webhook', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/boxes', id: 'meeting', body: { title: '别人的意见箱' }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/boxes', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/boxes', id: 'meeting', as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/boxes/:id', id: 'box', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/boxes/:id', id: 'box', as: Role.Supervisor },
+    { method: 'post', route: '/api/v1/boxes/:id/close', id: 'box', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/boxes/:id/qr', id: 'box', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/boxes/:id/opinions', id: 'box', as: Role.Organiser },
   ];
-  const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '' };
+  const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '', box: '' };
 
   it.each(crossOrg)('$method $route with another organisation\'s $id answers 404', async ({ method, route, id, body, as }) => {
     const response = await t.http[method](route.replace(':id', otherIds[id])).set(people[as]!.auth).send(body);
@@ -89,6 +109,10 @@ describe(`roles and organisation isolation (${driverName})`, () => {
   it('leaves the other organisation\'s records untouched', async () => {
     const meeting = await t.http.get(`/api/v1/meetings/${otherIds.meeting}`).set(other.admin.auth).expect(200);
     expect(meeting.body).toMatchObject({ title: meetingBody().title, phase: 'preparing' });
+    const box = await t.http.get(`/api/v1/boxes/${otherIds.box}`).set(other.admin.auth).expect(200);
+    expect(box.body).toMatchObject({ open: true, closedAt: null });
+    const boxes = await t.http.get(`/api/v1/meetings/${otherIds.meeting}/boxes`).set(other.admin.auth).expect(200);
+    expect(boxes.body.map((entry: { id: string }) => entry.id)).toEqual([otherIds.box]);
   });
 
   it('covers every route that names a record (a new route must join the list above)', () => {
