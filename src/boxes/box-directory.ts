@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
+import { MeetingEvents } from '../meetings/meeting-events';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPhase } from '../meetings/meeting-phase';
 import { TeamMember } from '../meetings/team-member.entity';
@@ -24,7 +26,10 @@ export interface BoxForWriters {
 
 export const TEAM_TARGET: BoxTarget = { id: null, name: '领导班子（整体）' };
 
-/** Seconds a box is remembered between reads. Closing a box forgets it at once in this process. */
+/**
+ * How long a box is remembered between reads. Closing a box, or changing its meeting's phase,
+ * aspects or team, forgets it at once in this process; other api processes follow within TTL_MS.
+ */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 1_000;
 
@@ -35,15 +40,23 @@ const MAX_ENTRIES = 1_000;
  * within TTL_MS.
  */
 @Injectable()
-export class BoxDirectory {
+export class BoxDirectory implements OnModuleDestroy {
   private readonly cache = new Map<string, { entry: BoxForWriters | null; expiresAt: number }>();
+  private readonly subscription: Subscription;
 
   constructor(
     @InjectRepository(Box) private readonly boxes: Repository<Box>,
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(TeamMember) private readonly teamMembers: Repository<TeamMember>,
     private readonly users: UsersService,
-  ) {}
+    meetingEvents: MeetingEvents,
+  ) {
+    this.subscription = meetingEvents.changed.subscribe((meetingId) => this.forgetMeeting(meetingId));
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+  }
 
   async find(slug: string): Promise<BoxForWriters | null> {
     const cached = this.cache.get(slug);
@@ -58,9 +71,8 @@ export class BoxDirectory {
     this.cache.delete(slug);
   }
 
-  /** After a meeting's aspects, team or phase change. */
-  forgetAll(): void {
-    this.cache.clear();
+  private forgetMeeting(meetingId: string): void {
+    for (const [slug, cached] of this.cache) if (cached.entry?.box.meetingId === meetingId) this.cache.delete(slug);
   }
 
   private async load(slug: string): Promise<BoxForWriters | null> {

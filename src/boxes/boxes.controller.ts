@@ -55,9 +55,11 @@ export class BoxesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | string> {
     const png = format === 'png';
+    const image = await this.boxes.qrCode(actor, id, png ? 'png' : 'svg');
+    // Only once the box is found: an error must still go out as JSON.
     reply.header('content-type', png ? 'image/png' : 'image/svg+xml; charset=utf-8');
     reply.header('content-disposition', `inline; filename="box-qr.${png ? 'png' : 'svg'}"`);
-    return this.boxes.qrCode(actor, id, png ? 'png' : 'svg');
+    return image;
   }
 
   /**

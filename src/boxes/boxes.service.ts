@@ -36,7 +36,7 @@ export class BoxesService {
 
   async openBox(actor: Actor, meetingId: string, dto: OpenBoxDto): Promise<BoxView> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
+    const closesAt = dto.closesAt ? wholeSeconds(new Date(dto.closesAt)) : null;
     if (closesAt && closesAt.getTime() <= this.clock.now().getTime()) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '关闭时间应晚于现在', [{ field: 'closesAt', message: '关闭时间已过' }]);
     }
@@ -52,7 +52,7 @@ export class BoxesService {
       closedAt: null,
       releaseThreshold: dto.releaseThreshold ?? DEFAULT_RELEASE_THRESHOLD,
       createdBy: actor.userId,
-      createdAt: this.clock.now(),
+      createdAt: this.clock.nowToSecond(),
     };
     await this.boxes.insert(box);
     return this.describe(box, meeting, 0);
@@ -73,7 +73,7 @@ export class BoxesService {
   async closeBox(actor: Actor, id: string): Promise<BoxView> {
     const { box, meeting } = await this.findBox(actor, id);
     if (!box.closedAt) {
-      box.closedAt = this.clock.now();
+      box.closedAt = this.clock.nowToSecond();
       await this.boxes.update({ id: box.id }, { closedAt: box.closedAt });
       this.directory.forget(box.slug);
     }
@@ -140,6 +140,11 @@ export class BoxesService {
     const shown = typeof count === 'number' ? { opinions: count, asOf: open ? previousDay(this.clock.today()) : null } : count;
     return toBoxView(box, this.config.publicBaseUrl, open, shown);
   }
+}
+
+/** MySQL's `datetime` keeps whole seconds; store what it keeps, so answers match later reads. */
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
 function previousDay(day: string): string {

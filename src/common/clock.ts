@@ -12,6 +12,15 @@ export class Clock {
     return new Date();
   }
 
+  /**
+   * Now, to the whole second: what a MySQL `datetime` column keeps, so an answer that echoes a
+   * stored time shows what later reads will show, on both databases.
+   */
+  nowToSecond(): Date {
+    const now = this.now();
+    return new Date(now.getTime() - (now.getTime() % 1000));
+  }
+
   /** Today as `YYYY-MM-DD` in the organisation's time zone: the only date an anonymous row keeps. */
   today(): string {
     return this.dayOf(this.now());

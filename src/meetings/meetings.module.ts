@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { Meeting } from './meeting.entity';
+import { MeetingEvents } from './meeting-events';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 import { TeamMember } from './team-member.entity';
@@ -11,7 +12,7 @@ import { TeamMember } from './team-member.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Meeting, TeamMember]), UsersModule, OrganizationsModule, NotificationsModule],
   controllers: [MeetingsController],
-  providers: [MeetingsService],
-  exports: [MeetingsService],
+  providers: [MeetingsService, MeetingEvents],
+  exports: [MeetingsService, MeetingEvents],
 })
 export class MeetingsModule {}

@@ -16,6 +16,7 @@ import { MovePhaseDto } from './dto/move-phase.dto';
 import { SetTeamDto } from './dto/set-team.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { Meeting } from './meeting.entity';
+import { MeetingEvents } from './meeting-events';
 import { isForwardMove, meetingKindName } from './meeting-phase';
 import { toTeamView, TeamMemberView } from './meeting.views';
 import { TeamMember } from './team-member.entity';
@@ -30,6 +31,7 @@ export class MeetingsService {
     private readonly notifications: NotificationsService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: MeetingEvents,
   ) {}
 
   async createMeeting(actor: Actor, dto: CreateMeetingDto): Promise<Meeting> {
@@ -82,6 +84,7 @@ export class MeetingsService {
     if (dto.theme !== undefined) meeting.theme = dto.theme.trim() || null;
     meeting.updatedAt = this.clock.now();
     await this.meetings.save(meeting);
+    this.events.announceChange(meeting.id);
     return meeting;
   }
 
@@ -94,6 +97,7 @@ export class MeetingsService {
     meeting.phase = dto.phase;
     meeting.updatedAt = this.clock.now();
     await this.meetings.save(meeting);
+    this.events.announceChange(meeting.id);
     return meeting;
   }
 
@@ -149,6 +153,7 @@ export class MeetingsService {
       await manager.getRepository(Meeting).update({ id: meetingId }, { updatedAt: this.clock.now() });
       return { members, deliveryIds };
     });
+    this.events.announceChange(meetingId);
     await this.notifications.dispatchDeliveries(deliveryIds);
     return this.describeTeam(actor, members);
   }

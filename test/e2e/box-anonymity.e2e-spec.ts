@@ -1,0 +1,372 @@
+import Redis from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import { randomBytes } from 'node:crypto';
+import { Role } from '../../src/common/roles';
+import { BoxScene, createBoxScene, RECEIPT_FORMAT, receiptOnPage } from '../factories/boxes';
+import { createOrg, TestUser } from '../factories/organizations';
+import { createTestApp, TestApp } from '../setup/test-app';
+import { driverName, onBullmq, onMysql } from '../setup/test-env';
+
+/**
+ * Everything a submission to a box leaves in the database, in Redis and in the log, compared
+ * with everything known about the writer's request. A change that makes a submission write
+ * somewhere new fails here until someone has judged it safe for anonymity.
+ */
+
+/** The columns of raw_opinions, each judged unable to identify a writer. */
+const RAW_OPINION_COLUMNS = ['id', 'organizationId', 'meetingId', 'channel', 'sourceId', 'text', 'aspect', 'targetMemberId', 'receivedOn', 'receiptHash', 'pendingAggregation'];
+
+/** The only tables a submission may write to. */
+const TABLES_A_SUBMISSION_MAY_WRITE = ['raw_opinions'];
+
+const USER_AGENT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) TanxinProbeAgent/9.8.7 wxwork/4.1.22';
+const FORWARDED_FOR = '203.0.113.77';
+const COOKIE_VALUE = 'probe-session-4f1c9a2b7d';
+const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
+
+type Row = Record<string, unknown>;
+type Snapshot = Map<string, Row[]>;
+
+describe(`what a box submission leaves behind (${driverName})`, () => {
+  let t: TestApp;
+  let scene: BoxScene;
+  let staff: TestUser;
+  let databaseName: string | null = null;
+
+  beforeAll(async () => {
+    const overrides: Record<string, string> = { TRUST_PROXY: 'true' };
+    if (onMysql) {
+      // Other test files write to the shared database meanwhile: this file gets one of its own.
+      databaseName = `tanxin_anon_${randomBytes(5).toString('hex')}`;
+      const url = new URL(process.env.DATABASE_URL!);
+      await withMysql(url, (connection) => connection.query(`CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+      url.pathname = `/${databaseName}`;
+      overrides.DATABASE_URL = url.toString();
+      overrides.DB_MIGRATE_ON_START = 'true';
+    }
+    t = await createTestApp(overrides);
+    const org = await createOrg(t);
+    scene = await createBoxScene(t, org);
+    staff = await org.user([Role.Staff]);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    if (databaseName) {
+      const url = new URL(process.env.DATABASE_URL!);
+      await withMysql(url, (connection) => connection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``));
+    }
+  });
+
+  /** The writer's request, as identifying as a request can be: a logged-in staff member's token, a cookie, an address, a user agent. */
+  const writerHeaders = () => ({
+    'user-agent': USER_AGENT,
+    'x-forwarded-for': FORWARDED_FOR,
+    authorization: staff.auth.authorization,
+    cookie: `sid=${COOKIE_VALUE}`,
+  });
+
+  /** What must not be found anywhere a submission leaves a trace, named for the failure message. */
+  const identifying = (receipt: string): Array<[string, string]> => [
+    ...LOOPBACK.map((address): [string, string] => ['the loopback address', address]),
+    ['the X-Forwarded-For address', FORWARDED_FOR],
+    ['the user agent', USER_AGENT],
+    ['a part of the user agent', 'TanxinProbeAgent'],
+    ['the cookie', COOKIE_VALUE],
+    ["the staff user's id", staff.id],
+    ["the staff user's username", staff.username],
+    ["the staff user's token", staff.token],
+    ['the receipt code', receipt],
+    ['the receipt code without dashes', receipt.replace(/-/g, '')],
+    ['the receipt code with spaces', receipt.replace(/-/g, ' ')],
+  ];
+
+  /** Findings, one sentence each, for every identifying value or finer-than-a-day time among the rows. */
+  function findingsIn(table: string, rows: Row[], receipt: string, options = { times: true }): string[] {
+    const probes = identifying(receipt);
+    const findings: string[] = [];
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) {
+        const text = asText(value).toLowerCase();
+        for (const [what, probe] of probes) {
+          if (text.includes(probe.toLowerCase())) findings.push(`${table}.${column} holds ${what} (${probe})`);
+        }
+        // Any other normalisation of the code: case, dashes, spaces and the like removed.
+        if (text.replace(/[^0-9a-z]/g, '').includes(receipt.replace(/-/g, '').toLowerCase())) findings.push(`${table}.${column} holds the receipt code in some form`);
+        const time = options.times ? timeFinerThanADay(value) : null;
+        if (time) findings.push(`${table}.${column} holds ${time}: a time finer than a day`);
+      }
+    }
+    return [...new Set(findings)];
+  }
+
+  async function tables(): Promise<string[]> {
+    const rows: Array<{ name: string }> = onMysql
+      ? await t.dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()')
+      : await t.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    return rows.map((row) => row.name).sort();
+  }
+
+  async function columnsOf(table: string): Promise<Array<{ name: string; type: string; extra: string }>> {
+    if (onMysql) {
+      const rows: Array<{ name: string; type: string; extra: string; defaultValue: string | null }> = await t.dataSource.query(
+        'SELECT column_name AS name, column_type AS type, extra AS extra, column_default AS defaultValue FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
+        [table],
+      );
+      return rows.map((row) => ({ name: row.name, type: row.type.toLowerCase(), extra: `${row.extra ?? ''} ${row.defaultValue ?? ''}`.toLowerCase() }));
+    }
+    const rows: Array<{ name: string; type: string; dflt_value: string | null }> = await t.dataSource.query('SELECT name, type, dflt_value FROM pragma_table_info(?)', [table]);
+    return rows.map((row) => ({ name: row.name, type: row.type.toLowerCase(), extra: (row.dflt_value ?? '').toLowerCase() }));
+  }
+
+  async function snapshot(): Promise<Snapshot> {
+    const result: Snapshot = new Map();
+    for (const table of await tables()) result.set(table, await t.dataSource.query(`SELECT * FROM ${t.dataSource.driver.escape(table)}`));
+    return result;
+  }
+
+  /** Rows added (new or changed) and removed, per table that differs. */
+  function diff(before: Snapshot, after: Snapshot): Map<string, { added: Row[]; removed: Row[] }> {
+    const changes = new Map<string, { added: Row[]; removed: Row[] }>();
+    for (const table of new Set([...before.keys(), ...after.keys()])) {
+      const added = without(after.get(table) ?? [], before.get(table) ?? []);
+      const removed = without(before.get(table) ?? [], after.get(table) ?? []);
+      if (added.length || removed.length || before.has(table) !== after.has(table)) changes.set(table, { added, removed });
+    }
+    return changes;
+  }
+
+  /** Runs a submission between two snapshots of the whole database and the log. */
+  async function observe(submit: () => Promise<string>): Promise<{ receipt: string; changes: Map<string, { added: Row[]; removed: Row[] }>; logLines: string[] }> {
+    const before = await snapshot();
+    const logsBefore = t.logs.length;
+    const receipt = await submit();
+    const logLines = t.logs.slice(logsBefore);
+    const changes = diff(before, await snapshot());
+    return { receipt, changes, logLines };
+  }
+
+  const submissions: Array<{ route: string; maskedUrl: string; text: string; submit: () => Promise<string> }> = [
+    {
+      route: 'POST /api/v1/public/boxes/:slug/opinions',
+      maskedUrl: '/api/v1/public/boxes/:param/opinions',
+      text: '接口提交：班子成员下基层调研的次数偏少，听取一线职工意见的渠道不畅。',
+      async submit() {
+        const response = await t.http.post(`/api/v1/public/boxes/${scene.box.slug}/opinions`).set(writerHeaders()).send({ text: this.text, aspect: '工作作风', targetMemberId: scene.team.members[0].id });
+        if (response.status !== 201) throw new Error(`the submission failed: ${response.status} ${JSON.stringify(response.body)}`);
+        return response.body.receipt;
+      },
+    },
+    {
+      route: 'POST /b/:slug',
+      maskedUrl: '/b/:param',
+      text: '页面提交：公务接待和差旅报销的制度执行要再严格一些，建议定期公开。',
+      async submit() {
+        const response = await t.http.post(`/b/${scene.box.slug}`).set(writerHeaders()).type('form').send({ text: this.text, aspect: '廉洁自律', targetMemberId: scene.team.secretary.id });
+        const receipt = receiptOnPage(response.text ?? '');
+        if (response.status !== 200 || !receipt) throw new Error(`the page submission failed: ${response.status} ${response.text}`);
+        return receipt;
+      },
+    },
+  ];
+
+  describe.each(submissions)('a submission through $route', (submission) => {
+    let observed: Awaited<ReturnType<typeof observe>>;
+    beforeAll(async () => {
+      observed = await observe(() => submission.submit());
+      expect(observed.receipt).toMatch(RECEIPT_FORMAT);
+    });
+
+    it('writes to raw_opinions only: one new row, nothing changed or removed elsewhere', () => {
+      const elsewhere = [...observed.changes.keys()]
+        .filter((table) => !TABLES_A_SUBMISSION_MAY_WRITE.includes(table))
+        .map((table) => `submission wrote to table ${table}: review it for anonymity, then allow it here`);
+      expect(elsewhere).toEqual([]);
+      const rawOpinions = observed.changes.get('raw_opinions');
+      expect({ added: rawOpinions?.added.length, removed: rawOpinions?.removed.length }).toEqual({ added: 1, removed: 0 });
+      expect(rawOpinions!.added[0]).toMatchObject({ text: submission.text, sourceId: scene.box.id, channel: 'box' });
+    });
+
+    it('leaves no address, user agent, cookie, account, receipt code or time finer than a day in any new or changed row', () => {
+      const findings = [...observed.changes].flatMap(([table, { added }]) => findingsIn(table, added, observed.receipt));
+      expect(findings).toEqual([]);
+    });
+
+    it('logs a day-only line with a masked path, and nothing about the writer, the text or the box', () => {
+      expect(observed.logLines.length).toBeGreaterThan(0);
+      const lines = observed.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const requestLine = lines.find((line) => line.scope === 'public' && (line.req as { url?: string } | undefined)?.url === submission.maskedUrl);
+      expect(requestLine).toMatchObject({ day: t.clock.today(), res: { statusCode: submission.route.startsWith('POST /b/') ? 200 : 201 } });
+
+      const probes: Array<[string, string]> = [
+        ...identifying(observed.receipt),
+        ['the text', submission.text],
+        ['a part of the text', submission.text.slice(5, 15)],
+        ['the slug', scene.box.slug],
+      ];
+      const findings = observed.logLines.flatMap((line, index) => [
+        ...probes.filter(([, probe]) => line.toLowerCase().includes(probe.toLowerCase())).map(([what]) => `log line ${index} holds ${what}: ${line}`),
+        ...('time' in lines[index] ? [`log line ${index} has a "time" field: ${line}`] : []),
+        ...(/user-agent|remoteAddress|"ip"|"body"/i.test(line) ? [`log line ${index} names a request detail: ${line}`] : []),
+      ]);
+      expect(findings).toEqual([]);
+    });
+  });
+
+  it(`has exactly the judged columns in raw_opinions, none of which can hold a time of day`, async () => {
+    const columns = await columnsOf('raw_opinions');
+    const names = columns.map((column) => column.name);
+    const problems = [
+      ...names
+        .filter((name) => !RAW_OPINION_COLUMNS.includes(name))
+        .map((name) => `new column on raw_opinions: ${name}: judge whether it can identify a writer, then add it to the list`),
+      ...RAW_OPINION_COLUMNS.filter((name) => !names.includes(name)).map((name) => `column ${name} is listed but no longer on raw_opinions: update the list`),
+      ...columns
+        .filter((column) => /datetime|timestamp|^time/.test(column.type))
+        .map((column) => `raw_opinions.${column.name} is a ${column.type} column: it can hold a time finer than a day`),
+      ...columns
+        .filter((column) => /auto_increment|current_timestamp|now\(|on update/.test(column.extra))
+        .map((column) => `raw_opinions.${column.name} fills itself in (${column.extra.trim()}): it would tell the order or time of arrival`),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  if (!onMysql) {
+    it('keeps raw_opinions WITHOUT ROWID on SQLite: there is no rowid to tell the order of arrival', async () => {
+      await expect(t.dataSource.query('SELECT rowid FROM raw_opinions')).rejects.toThrow(/no such column: rowid/);
+      // The same query works on a table with a rowid, so the failure above is not about something else.
+      await expect(t.dataSource.query('SELECT rowid FROM boxes')).resolves.toEqual(expect.any(Array));
+    });
+  }
+
+  if (onBullmq) {
+    it('keeps nothing about the writer in Redis but hashed rate-limit counters that expire', async () => {
+      const receipt = await submissions[0].submit.call({ ...submissions[0], text: '为了检查 Redis 里留下的东西而提交的意见。' });
+      const redis = new Redis(t.config.redis.url!);
+      try {
+        const keys: string[] = [];
+        let cursor = '0';
+        do {
+          const [next, found] = await redis.scan(cursor, 'MATCH', `${t.config.redis.prefix}:*`, 'COUNT', 500);
+          keys.push(...found);
+          cursor = next;
+        } while (cursor !== '0');
+        const counters = keys.filter((key) => key.includes(':rl:'));
+        expect(counters.length).toBeGreaterThan(0);
+        const findings: string[] = [];
+        for (const key of keys) {
+          const type = await redis.type(key);
+          const value = type === 'string' ? await redis.get(key) : type === 'hash' ? JSON.stringify(await redis.hgetall(key)) : '';
+          // Queue bookkeeping (BullMQ's own timestamps) is not about anyone; the counters must hold no time either.
+          findings.push(...findingsIn(`redis key ${key}`, [{ key, value }], receipt, { times: counters.includes(key) }));
+        }
+        for (const key of counters) {
+          const ttl = await redis.ttl(key);
+          if (!(ttl > 0 && ttl <= t.config.anonymity.publicRateWindowSeconds)) findings.push(`rate-limit counter ${key} has TTL ${ttl}: it must expire with its window`);
+        }
+        expect(findings).toEqual([]);
+      } finally {
+        redis.disconnect();
+      }
+    });
+  }
+
+  it('logs a failed submission (500) without the error message, the text or the slug', async () => {
+    // A real failure: the table the submission writes to is not there for a moment.
+    const text = '失败时的意见：这段文字绝不能出现在日志里。';
+    await t.http.get(`/api/v1/public/boxes/${scene.box.slug}`).expect(200);
+    const logsBefore = t.logs.length;
+    await t.dataSource.query('ALTER TABLE raw_opinions RENAME TO raw_opinions_away');
+    let apiStatus: number;
+    let pageStatus: number;
+    try {
+      const api = await t.http.post(`/api/v1/public/boxes/${scene.box.slug}/opinions`).set(writerHeaders()).send({ text });
+      apiStatus = api.status;
+      expect(api.body).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+      expect(JSON.stringify(api.body)).not.toMatch(/raw_opinions|INSERT/i);
+      pageStatus = (await t.http.post(`/b/${scene.box.slug}`).set(writerHeaders()).type('form').send({ text })).status;
+    } finally {
+      await t.dataSource.query('ALTER TABLE raw_opinions_away RENAME TO raw_opinions');
+    }
+    expect({ apiStatus, pageStatus }).toEqual({ apiStatus: 500, pageStatus: 500 });
+
+    const lines = t.logs.slice(logsBefore);
+    const errorLines = lines.filter((line) => JSON.parse(line).level >= 50);
+    expect(errorLines.length).toBeGreaterThanOrEqual(2);
+    const probes: Array<[string, string]> = [
+      ...identifying('0000-0000-0000-0000'),
+      ['the text', text],
+      ['a part of the text', text.slice(0, 6)],
+      ['the slug', scene.box.slug],
+      ['the table name from the error message', 'raw_opinions'],
+      ['the SQL', 'INSERT'],
+      ['a stack trace', 'stack'],
+    ];
+    const findings = lines.flatMap((line, index) => [
+      ...probes.filter(([, probe]) => line.toLowerCase().includes(probe.toLowerCase())).map(([what]) => `log line ${index} holds ${what}: ${line}`),
+      ...('time' in JSON.parse(line) ? [`log line ${index} has a "time" field: ${line}`] : []),
+    ]);
+    expect(findings).toEqual([]);
+  });
+});
+
+async function withMysql(url: URL, work: (connection: Awaited<ReturnType<typeof createConnection>>) => Promise<unknown>): Promise<void> {
+  const connection = await createConnection({
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 3306,
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
+  try {
+    await work(connection);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Rows of `rows` not matched one for one by an equal row of `others`. */
+function without(rows: Row[], others: Row[]): Row[] {
+  const remaining = new Map<string, number>();
+  for (const row of others) remaining.set(rowKey(row), (remaining.get(rowKey(row)) ?? 0) + 1);
+  return rows.filter((row) => {
+    const key = rowKey(row);
+    const count = remaining.get(key) ?? 0;
+    if (count === 0) return true;
+    remaining.set(key, count - 1);
+    return false;
+  });
+}
+
+function rowKey(row: Row): string {
+  return JSON.stringify(Object.keys(row).sort().map((column) => [column, asText(row[column])]));
+}
+
+function asText(value: unknown): string {
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  if (Buffer.isBuffer(value)) return `${value.toString('hex')} ${value.toString('utf8')}`;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+const EPOCH_SECONDS = [1e9, 1e10]; // 2001 to 2286
+const EPOCH_MILLISECONDS = [1e12, 1e13];
+
+/** A description of the time of day `value` holds, or null when it holds none. */
+function timeFinerThanADay(value: unknown): string | null {
+  if (value instanceof Date) {
+    const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
+    return midnight ? null : `the date-time ${value.toISOString()}`;
+  }
+  const number = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^\d{10,13}(\.\d+)?$/.test(value) ? Number(value) : null;
+  if (number !== null) {
+    const inRange = ([low, high]: number[]) => number >= low && number < high;
+    if (inRange(EPOCH_SECONDS)) return `${value}, which looks like an epoch time in seconds`;
+    if (inRange(EPOCH_MILLISECONDS)) return `${value}, which looks like an epoch time in milliseconds`;
+    return null;
+  }
+  if (typeof value === 'string') {
+    if (/\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(value)) return `the date-time string ${value}`;
+    if (/(^|[^\d])\d{1,2}:\d{2}(:\d{2})?([^\d]|$)/.test(value)) return `the time of day in ${value.slice(0, 80)}`;
+  }
+  return null;
+}
