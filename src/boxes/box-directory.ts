@@ -42,6 +42,8 @@ const MAX_ENTRIES = 1_000;
 @Injectable()
 export class BoxDirectory implements OnModuleDestroy {
   private readonly cache = new Map<string, { entry: BoxForWriters | null; expiresAt: number }>();
+  /** Reads under way: a burst of writers after the expiry waits for one read, not one each. */
+  private readonly loading = new Map<string, Promise<BoxForWriters | null>>();
   private readonly subscription: Subscription;
 
   constructor(
@@ -61,10 +63,18 @@ export class BoxDirectory implements OnModuleDestroy {
   async find(slug: string): Promise<BoxForWriters | null> {
     const cached = this.cache.get(slug);
     if (cached && cached.expiresAt > Date.now()) return cached.entry;
-    const entry = await this.load(slug);
-    if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
-    this.cache.set(slug, { entry, expiresAt: Date.now() + TTL_MS });
-    return entry;
+    let pending = this.loading.get(slug);
+    if (!pending) {
+      pending = this.load(slug)
+        .then((entry) => {
+          if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+          this.cache.set(slug, { entry, expiresAt: Date.now() + TTL_MS });
+          return entry;
+        })
+        .finally(() => this.loading.delete(slug));
+      this.loading.set(slug, pending);
+    }
+    return pending;
   }
 
   forget(slug: string): void {

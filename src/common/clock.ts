@@ -6,7 +6,14 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class Clock {
-  constructor(private readonly timeZone = 'Asia/Shanghai') {}
+  // Building an Intl.DateTimeFormat costs far more than formatting with one; dayOf runs several
+  // times per public request (rate-limit key, stored day, log line), so build it once.
+  private readonly dayFormat: Intl.DateTimeFormat;
+
+  constructor(private readonly timeZone = 'Asia/Shanghai') {
+    // en-CA formats as YYYY-MM-DD.
+    this.dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  }
 
   now(): Date {
     return new Date();
@@ -27,13 +34,7 @@ export class Clock {
   }
 
   dayOf(instant: Date): string {
-    // en-CA formats as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: this.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(instant);
+    return this.dayFormat.format(instant);
   }
 }
 
