@@ -23,6 +23,7 @@ export class OpinionWriter {
   private readonly waiting: PendingWrite[] = [];
   private inFlight = 0;
   private readonly maxInFlight: number;
+  private tableShape: { tableName: string; columns: Array<keyof RawOpinion> } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,8 +64,32 @@ export class OpinionWriter {
     }
   }
 
+  /**
+   * One multi-row INSERT, written out here rather than built by TypeORM's query builder: on the
+   * hottest route of the product the builder's per-row work cost more CPU than the statement.
+   * The column list comes from the entity's metadata, so a new column cannot be left out.
+   */
   private async insert(rows: RawOpinion[]): Promise<void> {
-    // updateEntity(false): every column is set here, so there is nothing to read back.
-    await this.dataSource.createQueryBuilder().insert().into(RawOpinion).values(rows).updateEntity(false).execute();
+    const { tableName, columns } = this.table();
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    const parameters = rows.flatMap((row) => columns.map((column) => toParameter(row[column])));
+    const escape = (name: string) => this.dataSource.driver.escape(name);
+    await this.dataSource.query(
+      `INSERT INTO ${escape(tableName)} (${columns.map(escape).join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')}`,
+      parameters,
+    );
   }
+
+  private table(): { tableName: string; columns: Array<keyof RawOpinion> } {
+    if (!this.tableShape) {
+      const metadata = this.dataSource.getMetadata(RawOpinion);
+      this.tableShape = { tableName: metadata.tableName, columns: metadata.columns.map((column) => column.propertyName as keyof RawOpinion) };
+    }
+    return this.tableShape;
+  }
+}
+
+/** Booleans as 1/0: neither SQLite's driver nor MySQL's boolean (tinyint) columns take true/false. */
+function toParameter(value: unknown): unknown {
+  return typeof value === 'boolean' ? Number(value) : value;
 }

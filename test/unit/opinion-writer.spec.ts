@@ -5,27 +5,22 @@ import { RawOpinion } from '../../src/opinions/raw-opinion.entity';
 
 /** A data source whose INSERTs the test settles by hand, recording each statement's rows. */
 function fakeDataSource() {
-  const statements: Array<{ rows: RawOpinion[]; settle(error?: Error): void }> = [];
+  const statements: Array<{ sql: string; rows: RawOpinion[]; settle(error?: Error): void }> = [];
+  const columns = [{ propertyName: 'id' }, { propertyName: 'text' }, { propertyName: 'pendingAggregation' }];
   const dataSource = {
-    createQueryBuilder() {
-      let rows: RawOpinion[] = [];
-      const chain = {
-        insert: () => chain,
-        into: () => chain,
-        values: (values: RawOpinion[]) => ((rows = values), chain),
-        updateEntity: () => chain,
-        execute: () =>
-          new Promise<void>((resolve, reject) => {
-            statements.push({ rows, settle: (error) => (error ? reject(error) : resolve()) });
-          }),
-      };
-      return chain;
-    },
+    driver: { escape: (name: string) => `"${name}"` },
+    getMetadata: () => ({ tableName: 'raw_opinions', columns }),
+    query: (sql: string, parameters: unknown[]) =>
+      new Promise<void>((resolve, reject) => {
+        const rows = [];
+        for (let at = 0; at < parameters.length; at += columns.length) rows.push({ id: parameters[at], text: parameters[at + 1], pendingAggregation: parameters[at + 2] } as unknown as RawOpinion);
+        statements.push({ sql, rows, settle: (error) => (error ? reject(error) : resolve()) });
+      }),
   } as unknown as DataSource;
   return { dataSource, statements };
 }
 
-const row = (text: string) => ({ id: text, text }) as RawOpinion;
+const row = (text: string) => ({ id: text, text, pendingAggregation: true }) as RawOpinion;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const mysqlConfig = (poolSize: number): AppConfig => loadConfig({ DB_TYPE: 'mariadb', DB_POOL_SIZE: String(poolSize) });
 
@@ -36,6 +31,9 @@ describe('OpinionWriter (group commit of raw opinions)', () => {
     const written = writer.write(row('a'));
     await tick();
     expect(statements.map((statement) => statement.rows.map((r) => r.text))).toEqual([['a']]);
+    // Every column of the entity, booleans as 1/0 (what both drivers take).
+    expect(statements[0].sql).toBe('INSERT INTO "raw_opinions" ("id", "text", "pendingAggregation") VALUES (?, ?, ?)');
+    expect(statements[0].rows[0].pendingAggregation).toBe(1);
     statements[0].settle();
     await expect(written).resolves.toBeUndefined();
   });
@@ -51,6 +49,7 @@ describe('OpinionWriter (group commit of raw opinions)', () => {
     await first;
     await tick();
     expect(statements.map((statement) => statement.rows.map((r) => r.text))).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(statements[1].sql).toMatch(/VALUES \(\?, \?, \?\), \(\?, \?, \?\), \(\?, \?, \?\)$/);
     statements[1].settle();
     await expect(Promise.all(rest)).resolves.toHaveLength(3);
   });
