@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { ChildProcess } from 'node:child_process';
 import { countStoredOpinions, createBoxScene, TestBox } from '../factories/boxes';
 import { createOrg } from '../factories/organizations';
+import { eventually, freePort, isListening, startRedis, waitForRedis } from '../setup/private-redis';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName, onBullmq, onMysql } from '../setup/test-env';
 
@@ -95,36 +95,3 @@ describeWithRedis(`box submissions while Redis is down (MariaDB/MySQL + Redis on
     expect(answers).toEqual([201, 201, 201, 429]);
   });
 });
-
-function startRedis(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitForRedis(port: number): Promise<void> {
-  await eventually(() => isListening(port));
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

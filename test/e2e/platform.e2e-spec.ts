@@ -1,10 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ConfigError } from '../../src/config/environment';
 import { buildOpenApiDocument } from '../../src/core/http';
 import { startApi } from '../../src/main';
 import { createOrg, PASSWORD, TestOrg } from '../factories/organizations';
+import { eventually, freePort, startRedis, waitForRedis } from '../setup/private-redis';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { baseTestEnv, driverName, onBullmq } from '../setup/test-env';
 
@@ -165,35 +164,3 @@ describe(`readiness when a dependency is down (${driverName})`, () => {
     });
   }
 });
-
-function startRedis(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-}
-
-async function waitForRedis(port: number): Promise<void> {
-  await eventually(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const socket = require('node:net').connect(port, '127.0.0.1');
-        socket.once('connect', () => (socket.end(), resolve(true)));
-        socket.once('error', () => resolve(false));
-      }),
-  );
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

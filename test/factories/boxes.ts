@@ -1,3 +1,4 @@
+import { BoxView } from '../../src/boxes/box.views';
 import { Role } from '../../src/common/roles';
 import { RawOpinion } from '../../src/opinions/raw-opinion.entity';
 import { TestApp } from '../setup/test-app';
@@ -5,20 +6,7 @@ import { createMeeting, createTeam, TestTeam } from './meetings';
 import { TestOrg, TestUser } from './organizations';
 
 /** A box as the organiser's routes return it. */
-export interface TestBox {
-  id: string;
-  meetingId: string;
-  title: string;
-  slug: string;
-  url: string;
-  qrCodeUrl: string;
-  accessCode: string | null;
-  closesAt: string | null;
-  closedAt: string | null;
-  open: boolean;
-  releaseThreshold: number;
-  count: { opinions: number; asOf: string | null };
-}
+export type TestBox = BoxView;
 
 /** A receipt code as the writer gets it: 16 Crockford base32 characters in groups of four. */
 export const RECEIPT_FORMAT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
