@@ -9,6 +9,7 @@ export class Clock {
   // Building an Intl.DateTimeFormat costs far more than formatting with one; dayOf runs several
   // times per public request (rate-limit key, stored day, log line), so build it once.
   private readonly dayFormat: Intl.DateTimeFormat;
+  private lastDay: { second: number; day: string } | null = null;
 
   constructor(private readonly timeZone = 'Asia/Shanghai') {
     // en-CA formats as YYYY-MM-DD.
@@ -30,7 +31,11 @@ export class Clock {
 
   /** Today as `YYYY-MM-DD` in the organisation's time zone: the only date an anonymous row keeps. */
   today(): string {
-    return this.dayOf(this.now());
+    // Remembered for the second it was computed in: a public request asks up to three times.
+    const now = this.now().getTime();
+    const second = Math.floor(now / 1000);
+    if (this.lastDay?.second !== second) this.lastDay = { second, day: this.dayOf(new Date(now)) };
+    return this.lastDay.day;
   }
 
   dayOf(instant: Date): string {

@@ -10,7 +10,8 @@ export const redisClientProvider: Provider = {
   inject: [AppConfig],
   useFactory: (config: AppConfig): Redis | null => {
     if (!config.redis.url) return null;
-    const client = new Redis(config.redis.url, { maxRetriesPerRequest: 1, keyPrefix: `${config.redis.prefix}:` });
+    // Auto-pipelining: the rate-limit commands of concurrent requests share one socket write.
+    const client = new Redis(config.redis.url, { maxRetriesPerRequest: 1, keyPrefix: `${config.redis.prefix}:`, enableAutoPipelining: true });
     const logger = new Logger('Redis');
     client.on('error', (error) => logger.warn(error.message));
     return client;

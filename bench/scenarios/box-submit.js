@@ -1,0 +1,803 @@
+'use strict';
+
+/**
+ * Box submissions against MariaDB + Redis: `POST /api/v1/public/boxes/:slug/opinions` under
+ * 200 connections for 20 s (after a 3 s warm-up), beside a baseline measured in the same run —
+ * bench/lib/baseline-box-server.js, bare `node:http` + the same validation by hand + the same
+ * single INSERT with mysql2. Both run as child processes started by lib/server.js, one at a
+ * time; autocannon runs in this process (as in http.js).
+ *
+ * Needs MariaDB on 127.0.0.1:3306 (root, no password) and Redis on 127.0.0.1:6379; when one is
+ * not running the scenario says so and is skipped. It creates a database tanxin_bench_<ms>
+ * (utf8mb4), runs `dist/cli.js migrate` and `demo` into it, opens four boxes through the API
+ * (warm-up and measured, for tanxin and for the baseline, so that rows are counted per box).
+ * The baseline writes into tanxin_bench_<ms>_baseline, migrated by the same CLI: the same
+ * raw_opinions table, but as fresh as the app's (see the comment in run()). Both databases are
+ * dropped at the end, failure or not (Redis keys under the run's random prefix too).
+ *
+ * The app logs at LOG_LEVEL=info (one day-only line per public request) into a file in its
+ * temporary DATA_DIR, not into a pipe to this process.
+ *
+ * Before each measured run the scenario waits until MariaDB has written back the dirty pages
+ * of what ran before (see quiesceMariadb): otherwise the second server measured pays for the
+ * first one's rows.
+ *
+ * Rows vs 201s: when the 20 s are over autocannon closes its connections with up to one request
+ * each still unanswered ("abandoned"); the servers still store those. So the check is
+ * rows stored == 201s + abandoned, exact when there were no errors.
+ *
+ * For experiments (environment of `npm run bench`):
+ *   BENCH_BOX_APP_ENV="LOG_LEVEL=warn DB_POOL_SIZE=40"  extra variables for the app
+ *   BENCH_BOX_PROFILE=1        CPU-profile both servers over the measured 20 s; the profiles go
+ *                              to bench/results/profiles/, their summaries into the output
+ *   BENCH_BOX_SKIP_BASELINE=1  measure the app only
+ *   BENCH_BOX_ORDER=tanxin-first  measure the app before the baseline (default: after)
+ *   BENCH_BOX_APP_SCRIPT=bench/results/x/dist/main.js  measure a patched copy of dist/ instead
+ *   BENCH_BOX_DURATION=20, BENCH_BOX_CONNECTIONS=200
+ */
+
+const { execFile, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const mysql = require('mysql2/promise');
+const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
+const { figure, formatValue, median, printFigure } = require('../lib/report');
+const { MAIN_JS, ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
+
+const CONNECTIONS = Number(process.env.BENCH_BOX_CONNECTIONS || 200);
+const DURATION_S = Number(process.env.BENCH_BOX_DURATION || 20);
+const WARMUP_S = 3;
+const BODY_COUNT = 300;
+const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
+const REDIS = { host: '127.0.0.1', port: 6379 };
+const DEMO_LOGIN = { username: 'organiser', password: 'demo12345' };
+const CLI_JS = path.join(ROOT, 'dist', 'cli.js');
+const BASELINE_JS = path.join(__dirname, '..', 'lib', 'baseline-box-server.js');
+const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
+const PROFILE_DIR = path.join(__dirname, '..', 'results', 'profiles');
+const GOALS = { ratio: 0.6, p99Ms: 100 };
+const NOT_RUNNING = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'ECONNRESET']);
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Are MariaDB and Redis there?
+// ---------------------------------------------------------------------------------------------
+
+/** Null when MariaDB answers; a reason when it is not running; throws on any other problem. */
+async function mariadbProblem() {
+  try {
+    const connection = await mysql.createConnection({ ...MYSQL, connectTimeout: 3000 });
+    await connection.end();
+    return null;
+  } catch (error) {
+    if (NOT_RUNNING.has(error.code)) return `MariaDB is not running on ${MYSQL.host}:${MYSQL.port} (${error.code})`;
+    throw new Error(`MariaDB on ${MYSQL.host}:${MYSQL.port} refused the bench (root, no password): ${error.message}`);
+  }
+}
+
+/** Null when Redis answers PING; a reason when it is not running; throws on any other answer. */
+function redisProblem() {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(REDIS.port, REDIS.host);
+    let answer = '';
+    const done = (fn, value) => {
+      socket.destroy();
+      fn(value);
+    };
+    socket.setTimeout(3000, () => done(resolve, `Redis is not running on ${REDIS.host}:${REDIS.port} (no answer within 3 s)`));
+    socket.on('error', (error) =>
+      NOT_RUNNING.has(error.code) ? done(resolve, `Redis is not running on ${REDIS.host}:${REDIS.port} (${error.code})`) : done(reject, error),
+    );
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('utf8');
+      if (!answer.includes('\r\n')) return;
+      if (answer.startsWith('+PONG')) done(resolve, null);
+      else done(reject, new Error(`Redis on ${REDIS.host}:${REDIS.port} answered PING with ${answer.trim()}`));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bench database and Redis keys: created here, removed whatever happens
+// ---------------------------------------------------------------------------------------------
+
+async function dropDatabase(database) {
+  const connection = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+async function deleteRedisKeys(prefix) {
+  const Redis = require('ioredis');
+  const redis = new Redis({ ...REDIS, lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    let deleted = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Drops the databases, deletes the Redis keys; returns the problems met. */
+async function cleanup(databases, prefix) {
+  const problems = [];
+  for (const database of databases) await dropDatabase(database).catch((error) => problems.push(`drop ${database}: ${error.message}`));
+  if (prefix) await deleteRedisKeys(prefix).catch((error) => problems.push(`Redis keys ${prefix}*: ${error.message}`));
+  return problems;
+}
+
+/**
+ * Until they are dropped, an exit of any kind (Ctrl-C, watchdog, uncaught error) drops them
+ * synchronously, through `node box-submit.js --cleanup <prefix> <db>...`.
+ */
+function guardOnExit(databases, prefix) {
+  const onExit = () => {
+    spawnSync(process.execPath, [__filename, '--cleanup', prefix, ...databases], { stdio: 'ignore', timeout: 10_000 });
+  };
+  process.on('exit', onExit);
+  return () => process.removeListener('exit', onExit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup: CLI, API
+// ---------------------------------------------------------------------------------------------
+
+function runCli(args, env, cwd) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI_JS, ...args], { cwd, env, timeout: 120_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`node dist/cli.js ${args.join(' ')} failed (${error.code ?? error.signal}):\n${`${stdout}${stderr}`.trim().slice(-2000)}`));
+      else resolve(stdout.trim());
+    });
+  });
+}
+
+async function api(server, method, urlPath, { token, body } = {}) {
+  const answer = await server.request({ method, path: urlPath, body, headers: token ? { authorization: `Bearer ${token}` } : {}, timeoutMs: 10_000 });
+  if (answer.status < 200 || answer.status >= 300) throw new Error(`${method} ${urlPath} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  return JSON.parse(answer.body);
+}
+
+/** Logs in, finds the demo meeting and team, opens the four boxes. */
+async function prepareBoxes(server, db) {
+  const { accessToken: token } = await api(server, 'POST', '/api/v1/auth/login', { body: DEMO_LOGIN });
+  if (typeof token !== 'string' || !token) throw new Error('login answered without an accessToken');
+  const meetings = await api(server, 'GET', '/api/v1/meetings', { token });
+  if (!Array.isArray(meetings) || meetings.length === 0) throw new Error('the demo organisation has no meeting');
+  const meeting = meetings[0];
+  const team = await api(server, 'GET', `/api/v1/meetings/${meeting.id}/team`, { token });
+  const members = team.map((member) => member.userId);
+  if (members.length === 0) throw new Error('the demo meeting has no team');
+  if (!Array.isArray(meeting.aspects) || meeting.aspects.length === 0) throw new Error('the demo meeting has no aspects');
+  const titles = {
+    tanxinWarmup: '基准测试意见箱（预热）',
+    tanxin: '基准测试意见箱',
+    baselineWarmup: '基准测试意见箱（基线预热）',
+    baseline: '基准测试意见箱（基线）',
+  };
+  const boxes = {};
+  for (const [key, title] of Object.entries(titles)) {
+    const box = await api(server, 'POST', `/api/v1/meetings/${meeting.id}/boxes`, { token, body: { title } });
+    boxes[key] = { id: box.id, slug: box.slug, meetingId: box.meetingId };
+  }
+  const [rows] = await db.query('SELECT id, organizationId FROM boxes WHERE id IN (?)', [Object.values(boxes).map((box) => box.id)]);
+  for (const box of Object.values(boxes)) box.organizationId = rows.find((row) => row.id === box.id).organizationId;
+  return { meeting: { id: meeting.id, aspects: meeting.aspects }, members, boxes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request bodies
+// ---------------------------------------------------------------------------------------------
+
+const PHRASES = [
+  '建议班子成员多深入基层调研', '会议文件过多过长', '部分同志学习停留在表面', '联系群众不够经常', '对年轻干部的培养要加强',
+  '遇到难题时推诿扯皮的情况仍然存在', '督查检查频次偏高', '希望领导多听一线职工的意见', '食堂和宿舍条件需要改善', '请减少形式主义的留痕要求',
+  '落实中央八项规定精神要常抓不懈', '理论学习要联系工作实际', '工作作风还不够扎实', '对分管领域的风险排查不够深入', '批评与自我批评要动真格',
+  '担当作为的激励机制不够健全', '廉洁自律方面要防微杜渐', '政治站位还需进一步提高', '能力本领跟不上新形势新任务', '基层减负的措施要落到实处',
+  '加班过多影响干部身心健康', '考核评价要更加注重实绩', '信息公开还不够及时', '办事流程仍然繁琐', '对群众反映的问题回应不够快',
+];
+
+/** A small deterministic PRNG: the same bodies in every run. */
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** BODY_COUNT valid opinions: 20–200 Chinese characters; ~40 % with an aspect, ~40 % about one member. */
+function makeBodies(aspects, members) {
+  const random = mulberry32(20260101);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const bodies = [];
+  for (let i = 0; i < BODY_COUNT; i += 1) {
+    const length = 20 + Math.floor(random() * 181);
+    let text = '';
+    while ([...text].length < length) text += `${pick(PHRASES)}${random() < 0.7 ? '，' : '。'}`;
+    text = `${[...text].slice(0, length - 1).join('')}。`;
+    const body = { text };
+    if (random() < 0.4) body.aspect = pick(aspects);
+    if (random() < 0.4) body.targetMemberId = pick(members);
+    bodies.push(JSON.stringify(body));
+  }
+  return bodies;
+}
+
+function bodyStats(bodies) {
+  const parsed = bodies.map((body) => JSON.parse(body));
+  const lengths = parsed.map((body) => [...body.text].length);
+  return {
+    count: bodies.length,
+    textLength: { min: Math.min(...lengths), max: Math.max(...lengths), mean: Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length) },
+    withAspect: parsed.filter((body) => body.aspect).length,
+    withTarget: parsed.filter((body) => body.targetMemberId).length,
+    bytes: { min: Math.min(...bodies.map((b) => Buffer.byteLength(b))), max: Math.max(...bodies.map((b) => Buffer.byteLength(b))) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks before the load: both servers take a valid opinion and refuse the same invalid ones
+// ---------------------------------------------------------------------------------------------
+
+const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+
+async function checkServer(server, label, slug, setup) {
+  const opinionPath = `/api/v1/public/boxes/${slug}/opinions`;
+  const valid = { text: '  建议会议文件再精简一些，少开会、开短会。  ', aspect: setup.meeting.aspects[0], targetMemberId: setup.members[0] };
+  const created = await server.request({ method: 'POST', path: opinionPath, body: valid, timeoutMs: 10_000 });
+  if (created.status !== 201) throw new Error(`${label}: a valid opinion answered ${created.status}: ${created.body.slice(0, 300)}`);
+  const { receipt } = JSON.parse(created.body);
+  if (!RECEIPT.test(receipt ?? '')) throw new Error(`${label}: 201 without a receipt code: ${created.body.slice(0, 300)}`);
+  const invalid = {
+    'text too short (4 code points)': { text: ' 𠀀𠀀短短 ' },
+    'text not a string': { text: 12345 },
+    'text missing': { aspect: setup.meeting.aspects[0] },
+    'unknown field': { text: valid.text, name: '张三' },
+    'aspect not the meeting’s': { text: valid.text, aspect: '不存在的方面' },
+    'target not in the team': { text: valid.text, targetMemberId: crypto.randomUUID() },
+    'text over 2000 characters': { text: '长'.repeat(2001) },
+  };
+  const answers = {};
+  for (const [name, body] of Object.entries(invalid)) {
+    const answer = await server.request({ method: 'POST', path: opinionPath, body, timeoutMs: 10_000 });
+    answers[name] = answer.status;
+    if (answer.status !== 400) throw new Error(`${label}: ${name} answered ${answer.status} instead of 400: ${answer.body.slice(0, 300)}`);
+  }
+  return { valid: 201, invalid: answers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load and accounting
+// ---------------------------------------------------------------------------------------------
+
+/** One autocannon run, bounded: autocannon's own duration, plus a hard stop of our own (as http.js). */
+function cannon(options, onResponse) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const instance = autocannon({ timeout: 10, ...options }, (error, result) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(guard);
+      if (error) reject(error);
+      else resolve(result);
+    });
+    if (onResponse) instance.on('response', onResponse);
+    const guard = setTimeout(() => {
+      if (settled) return;
+      instance.stop();
+      setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        reject(new Error(`autocannon did not finish within ${options.duration + 20} s`));
+      }, 5_000).unref();
+    }, (options.duration + 15) * 1000);
+  });
+}
+
+/** CPU time (user + system, ms) of a process from /proc, or null. */
+function cpuMsOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return null;
+  }
+}
+
+function pidsNamed(names) {
+  const found = [];
+  try {
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (names.includes(fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) found.push(Number(entry));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return found;
+}
+
+/** All CPUs' busy and total time (ms) from /proc/stat, or null. */
+function systemCpuMs() {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal (guest is inside user)
+    const idle = fields[3] + fields[4]; // idle + iowait
+    return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU use over the measurement, in % of one core: the server, this process (autocannon),
+ * MariaDB, Redis, and whatever else ran on the machine meanwhile ("others": a build or test
+ * run someone started makes the figures unreliable).
+ */
+function cpuMeter(serverPid) {
+  const groups = { server: [serverPid], mariadb: pidsNamed(['mariadbd', 'mysqld']), redis: pidsNamed(['redis-server']) };
+  const sum = (pids) => {
+    if (pids.length === 0) return null;
+    let total = 0;
+    for (const pid of pids) {
+      const ms = cpuMsOf(pid);
+      if (ms === null) return null;
+      total += ms;
+    }
+    return total;
+  };
+  const before = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, sum(pids)]));
+  const self = process.cpuUsage();
+  const systemBefore = systemCpuMs();
+  const startedAt = Date.now();
+  return () => {
+    const wallMs = Date.now() - startedAt;
+    const percent = (ms) => (ms === null ? null : Math.round((ms / wallMs) * 100));
+    const used = process.cpuUsage(self);
+    const result = { loadGenerator: percent((used.user + used.system) / 1000) };
+    for (const [name, pids] of Object.entries(groups)) {
+      const after = sum(pids);
+      result[name] = before[name] === null || after === null ? null : percent(after - before[name]);
+    }
+    const systemAfter = systemCpuMs();
+    if (systemBefore && systemAfter) {
+      result.machine = percent(systemAfter.busy - systemBefore.busy);
+      result.machineCapacity = percent(systemAfter.total - systemBefore.total);
+      const known = ['loadGenerator', 'server', 'mariadb', 'redis'].map((key) => result[key] ?? 0).reduce((a, b) => a + b, 0);
+      result.others = Math.max(0, result.machine - known);
+    }
+    return result;
+  };
+}
+
+const STATUS = ['Com_select', 'Com_insert', 'Innodb_data_fsyncs'];
+
+/** MariaDB's global counters (this machine's MariaDB serves the bench only, or near enough). */
+async function mariadbStatus(db) {
+  const [rows] = await db.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${STATUS.map(() => '?').join(',')})`, STATUS);
+  return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
+}
+
+/** InnoDB's dirty pages and checkpoint age (bytes of redo not yet checkpointed). */
+async function innodbBacklog(db) {
+  const [[dirty]] = await db.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'");
+  const [[status]] = await db.query('SHOW ENGINE INNODB STATUS');
+  const lsn = /Log sequence number\s+(\d+)/.exec(status.Status);
+  const checkpoint = /Last checkpoint at\s+(\d+)/.exec(status.Status);
+  return { dirtyPages: Number(dirty.Value), checkpointAgeBytes: lsn && checkpoint ? Number(lsn[1]) - Number(checkpoint[1]) : null };
+}
+
+/**
+ * Writes the bench databases' dirty pages back (FLUSH TABLES … FOR EXPORT, then UNLOCK
+ * TABLES) before a measured run, so that neither server is measured while MariaDB flushes the
+ * rows of what ran before: with the stock settings (innodb_io_capacity 200, no idle flushing)
+ * that write-back outlasts a 20 s run.
+ */
+async function quiesceMariadb(db, databases) {
+  const started = Date.now();
+  const before = await innodbBacklog(db);
+  const [tables] = await db.query("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (?) AND ENGINE = 'InnoDB'", [databases]);
+  await db.query(`FLUSH TABLES ${tables.map((table) => `\`${table.db}\`.\`${table.name}\``).join(', ')} FOR EXPORT`);
+  await db.query('UNLOCK TABLES');
+  await sleep(1000);
+  return { waitedMs: Date.now() - started, before, after: await innodbBacklog(db) };
+}
+
+const mib = (bytes) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+
+async function countRows(db, database, boxId) {
+  const [[row]] = await db.query(`SELECT COUNT(*) AS n FROM \`${database}\`.raw_opinions WHERE sourceId = ?`, [boxId]);
+  return Number(row.n);
+}
+
+async function waitForFile(file, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(file)) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+/** Warm-up on one box, then the measured run on another; rows counted on the measured box. */
+async function measure(server, label, { warmupSlug, slug, boxId, database, databases }, bodies, db, profileFile) {
+  // One request whose body rotates through all the bodies across the connections. Not one
+  // request per body: autocannon builds every client's whole list before it starts, ~0.8 s of
+  // this process's time for 200 × 300 that would be counted as the servers' latency.
+  let cursor = 0;
+  const requestsFor = (boxSlug) => [
+    {
+      method: 'POST',
+      path: `/api/v1/public/boxes/${boxSlug}/opinions`,
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (request) => {
+        request.body = bodies[cursor % bodies.length];
+        cursor += 1;
+        return request;
+      },
+    },
+  ];
+  const common = { url: server.baseUrl, connections: CONNECTIONS };
+  await cannon({ ...common, duration: WARMUP_S, requests: requestsFor(warmupSlug) });
+  await sleep(500); // the warm-up's abandoned requests land on the warm-up box, not in the measured run
+  const quiesce = await quiesceMariadb(db, databases);
+  process.stdout.write(
+    `  ${label}: MariaDB backlog before the run ${quiesce.before.dirtyPages} dirty pages, checkpoint age ${mib(quiesce.before.checkpointAgeBytes)}` +
+      ` → written back in ${(quiesce.waitedMs / 1000).toFixed(1)} s (${quiesce.after.dirtyPages} pages, ${mib(quiesce.after.checkpointAgeBytes)})\n`,
+  );
+
+  const rowsBefore = await countRows(db, database, boxId);
+  const statusBefore = await mariadbStatus(db);
+  if (profileFile) process.kill(server.pid, 'SIGWINCH');
+  const meter = cpuMeter(server.pid);
+  // Per second of the run: answers and the slowest one (stalls show as spikes).
+  const timeline = [];
+  const startedAt = Date.now();
+  const onResponse = (_client, _status, _bytes, responseTime) => {
+    const second = Math.floor((Date.now() - startedAt) / 1000);
+    const slot = timeline[second] ?? (timeline[second] = { answers: 0, maxMs: 0 });
+    slot.answers += 1;
+    if (responseTime > slot.maxMs) slot.maxMs = Math.round(responseTime);
+  };
+  const result = await cannon({ ...common, duration: DURATION_S, requests: requestsFor(slug) }, onResponse);
+  const cpu = meter();
+  const statusAfter = await mariadbStatus(db);
+  if (!server.running) throw server.failure('the server exited during the run');
+  if (profileFile) process.kill(server.pid, 'SIGWINCH');
+
+  // The abandoned requests are still being stored: wait until the count stops moving.
+  let rows = await countRows(db, database, boxId);
+  for (let settled = 0, i = 0; settled < 3 && i < 50; i += 1) {
+    await sleep(200);
+    const now = await countRows(db, database, boxId);
+    settled = now === rows ? settled + 1 : 0;
+    rows = now;
+  }
+  rows -= rowsBefore;
+
+  let profile = null;
+  if (profileFile && (await waitForFile(profileFile, 15_000))) profile = summarise(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 30);
+
+  const created = result.statusCodeStats['201']?.count ?? 0;
+  const mariadb = Object.fromEntries(STATUS.map((name) => [name, statusAfter[name] - statusBefore[name]]));
+  const perRequest = (n) => (result.requests.total ? Math.round((n / result.requests.total) * 100) / 100 : null);
+  // autocannon's aggregate: requests.sent (written to a socket) and requests.total (answered).
+  const abandoned = result.requests.sent - result.requests.total - result.errors;
+  return {
+    label,
+    requestsPerSecond: result.requests.average,
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: result.latency.average },
+    created,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    sent: result.requests.sent,
+    completed: result.requests.total,
+    abandoned,
+    rows,
+    rowsMatch: rows === created + abandoned,
+    // A request the client gave up on (timeout) may still have been stored: then the surplus
+    // equals the timeouts, and no write was lost or doubled, though the goal is missed.
+    surplusIsTimeouts: rows !== created + abandoned && rows - created - abandoned === result.timeouts,
+    statusCodeStats: result.statusCodeStats,
+    durationS: result.duration,
+    cpuPercent: cpu,
+    mariadbQuiesce: quiesce,
+    timeline: Array.from(timeline, (slot) => slot ?? { answers: 0, maxMs: 0 }),
+    mariadb: {
+      ...mariadb,
+      selectsPerRequest: perRequest(mariadb.Com_select),
+      insertStatementsPerRequest: perRequest(mariadb.Com_insert),
+      rowsPerInsert: mariadb.Com_insert ? Math.round((rows / mariadb.Com_insert) * 10) / 10 : null,
+    },
+    profile,
+    profileFile: profile ? path.relative(ROOT, profileFile) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+/** The full seconds of the run (not the last, partial one). */
+const fullSeconds = (m) => m.timeline.slice(0, Math.floor(m.durationS) - 1);
+const slowestSecond = (m) => (m.timeline.length > 2 ? Math.min(...fullSeconds(m).map((slot) => slot.answers)) : null);
+const medianMax = (m) => median(fullSeconds(m).map((slot) => slot.maxMs));
+
+function printTable(baseline, tanxin, out = process.stdout) {
+  const n = (value, unit = '') => (value === null || value === undefined ? 'n/a' : formatValue(value, unit).trim());
+  const cpu = (m, key) => (m?.cpuPercent?.[key] === null || m?.cpuPercent?.[key] === undefined ? 'n/a' : `${m.cpuPercent[key]} %`);
+  const rows = [
+    ['', 'baseline', 'tanxin'],
+    ['requests/s (mean)', n(baseline?.requestsPerSecond), n(tanxin.requestsPerSecond)],
+    ['p50 latency', n(baseline?.latencyMs.p50, 'ms'), n(tanxin.latencyMs.p50, 'ms')],
+    ['p99 latency', n(baseline?.latencyMs.p99, 'ms'), n(tanxin.latencyMs.p99, 'ms')],
+    ['201s', n(baseline?.created), n(tanxin.created)],
+    ['non-2xx', n(baseline?.non2xx), n(tanxin.non2xx)],
+    ['errors (timeouts)', baseline ? `${baseline.errors} (${baseline.timeouts})` : 'n/a', `${tanxin.errors} (${tanxin.timeouts})`],
+    ['abandoned at stop', n(baseline?.abandoned), n(tanxin.abandoned)],
+    ['rows stored', n(baseline?.rows), n(tanxin.rows)],
+    ['rows == 201s + abandoned', baseline ? (baseline.rowsMatch ? 'yes' : 'NO') : 'n/a', tanxin.rowsMatch ? 'yes' : 'NO'],
+    ['CPU (% of one core): server', cpu(baseline, 'server'), cpu(tanxin, 'server')],
+    ['CPU: MariaDB / Redis', baseline ? `${cpu(baseline, 'mariadb')} / ${cpu(baseline, 'redis')}` : 'n/a', `${cpu(tanxin, 'mariadb')} / ${cpu(tanxin, 'redis')}`],
+    ['CPU: autocannon (this process)', cpu(baseline, 'loadGenerator'), cpu(tanxin, 'loadGenerator')],
+    ['CPU: other processes', cpu(baseline, 'others'), cpu(tanxin, 'others')],
+    ['SELECTs per request', n(baseline?.mariadb.selectsPerRequest), n(tanxin.mariadb.selectsPerRequest)],
+    ['rows per INSERT', n(baseline?.mariadb.rowsPerInsert), n(tanxin.mariadb.rowsPerInsert)],
+    ['answers/s, slowest second', n(baseline && slowestSecond(baseline)), n(slowestSecond(tanxin))],
+    ['max latency per second, median', n(baseline && medianMax(baseline), 'ms'), n(medianMax(tanxin), 'ms')],
+  ];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => [...row[column]].length)));
+  out.write('\n');
+  for (const row of rows) out.write(`  ${row[0].padEnd(widths[0])}  ${row[1].padStart(widths[1])}  ${row[2].padStart(widths[2])}\n`);
+}
+
+function goals(baseline, tanxin) {
+  const ratio = baseline && baseline.requestsPerSecond > 0 ? tanxin.requestsPerSecond / baseline.requestsPerSecond : null;
+  return {
+    ratio,
+    list: [
+      { text: `throughput ≥ ${GOALS.ratio} × baseline`, value: ratio === null ? 'n/a' : `${ratio.toFixed(2)} ×`, met: ratio !== null && ratio >= GOALS.ratio },
+      { text: `p99 < ${GOALS.p99Ms} ms`, value: `${tanxin.latencyMs.p99} ms`, met: tanxin.latencyMs.p99 < GOALS.p99Ms },
+      { text: 'zero errors and non-2xx', value: `${tanxin.errors} errors, ${tanxin.non2xx} non-2xx`, met: tanxin.errors === 0 && tanxin.non2xx === 0 },
+      {
+        text: 'rows == 201s (+ abandoned at stop)',
+        value: `${tanxin.rows} rows, ${tanxin.created} + ${tanxin.abandoned}${tanxin.surplusIsTimeouts ? ` (+ ${tanxin.timeouts} timed out, stored anyway)` : ''}`,
+        met: tanxin.rowsMatch,
+      },
+    ],
+  };
+}
+
+function figuresOf(baseline, tanxin, judged) {
+  const figures = [];
+  const note = (m) => (m.non2xx || m.errors ? `${m.non2xx} non-2xx, ${m.errors} errors` : undefined);
+  if (baseline) {
+    figures.push(figure('baseline: requests/s', Math.round(baseline.requestsPerSecond), 'req/s', { note: note(baseline) }));
+    figures.push(figure('baseline: p50 / p99 latency', baseline.latencyMs.p50, 'ms', { note: `p99 ${baseline.latencyMs.p99} ms` }));
+  }
+  figures.push(figure('tanxin: requests/s', Math.round(tanxin.requestsPerSecond), 'req/s', { note: note(tanxin) }));
+  figures.push(figure('tanxin: p50 latency', tanxin.latencyMs.p50, 'ms'));
+  figures.push(figure('tanxin: p99 latency', tanxin.latencyMs.p99, 'ms', { below: GOALS.p99Ms }));
+  const ratio = figure('tanxin / baseline throughput', judged.ratio === null ? null : Math.round(judged.ratio * 100) / 100, '×');
+  ratio.goal = { text: `≥ ${GOALS.ratio} ×`, met: judged.list[0].met };
+  figures.push(ratio);
+  const failures = figure('tanxin: errors + non-2xx', tanxin.errors + tanxin.non2xx, 'responses');
+  failures.goal = { text: '= 0', met: judged.list[2].met };
+  figures.push(failures);
+  const surplus = tanxin.surplusIsTimeouts ? '; the surplus = the timed-out requests, stored after the client gave up' : '';
+  const rows = figure('tanxin: rows − (201s + abandoned)', tanxin.rows - tanxin.created - tanxin.abandoned, 'rows', { note: `${tanxin.rows} rows, ${tanxin.created} 201s, ${tanxin.abandoned} abandoned at stop${surplus}` });
+  rows.goal = { text: '= 0', met: tanxin.rowsMatch };
+  figures.push(rows);
+  return figures;
+}
+
+function parseExtraEnv(text) {
+  const env = {};
+  for (const pair of (text || '').split(/[\s,]+/).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new Error(`BENCH_BOX_APP_ENV: "${pair}" is not NAME=value`);
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return env;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+module.exports = {
+  name: 'box-submit',
+  title: `box submissions on MariaDB + Redis vs a bare node:http + mysql2 baseline, ${CONNECTIONS} connections, ${DURATION_S} s each (after ${WARMUP_S} s warm-up)`,
+
+  async run() {
+    const missing = (await mariadbProblem()) ?? (await redisProblem());
+    if (missing) {
+      process.stdout.write(`  skipped: ${missing}\n`);
+      return { skipped: `${missing}; the scenario needs MariaDB and Redis` };
+    }
+
+    // Both servers, MariaDB and autocannon share this machine's CPUs: say so when something else is busy.
+    const idleBefore = systemCpuMs();
+    await sleep(2000);
+    const idleAfter = systemCpuMs();
+    const busyBefore = idleBefore && idleAfter ? Math.round(((idleAfter.busy - idleBefore.busy) / 2000) * 100) : null;
+    if (busyBefore !== null && busyBefore > 20) process.stdout.write(`  WARNING: the machine was already ${busyBefore} % busy (of one core) before the run: the figures will be low\n`);
+
+    const appEnv = parseExtraEnv(process.env.BENCH_BOX_APP_ENV);
+    // An experiment's patched copy of dist/ (under the repository, so node_modules resolves).
+    const appScript = process.env.BENCH_BOX_APP_SCRIPT ? path.resolve(ROOT, process.env.BENCH_BOX_APP_SCRIPT) : MAIN_JS;
+    if (appScript !== MAIN_JS) process.stdout.write(`  measuring ${path.relative(ROOT, appScript)} instead of dist/main.js\n`);
+    const profiling = ['1', 'true', 'yes'].includes(String(process.env.BENCH_BOX_PROFILE || '').toLowerCase());
+    const skipBaseline = ['1', 'true', 'yes'].includes(String(process.env.BENCH_BOX_SKIP_BASELINE || '').toLowerCase());
+    const tanxinFirst = process.env.BENCH_BOX_ORDER === 'tanxin-first';
+    const stamp = Date.now();
+    // Each server writes into its own, equally fresh raw_opinions (same migrations, same
+    // definition): measured one after the other in one table, the second pays for the first's
+    // ~100k rows (measured: −20 % throughput and +50 ms p99, for whichever goes second).
+    const database = `tanxin_bench_${stamp}`;
+    const baselineDatabase = `${database}_baseline`;
+    const databases = [database, baselineDatabase];
+    const redisPrefix = `tanxin_bench_${crypto.randomBytes(6).toString('hex')}`;
+    const urlOf = (name) => `mysql://root@${MYSQL.host}:${MYSQL.port}/${name}`;
+    const databaseUrl = urlOf(database);
+    const dataDir = makeTempDir();
+    const appLog = path.join(dataDir, 'tanxin-stdout.log');
+    if (profiling) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const profileFile = (who) => (profiling ? path.join(PROFILE_DIR, `box-submit-${stamp}-${who}.cpuprofile`) : undefined);
+    const profileArgs = (who) => (profiling ? { nodeArgs: ['--require', PROFILE_PRELOAD], env: { BENCH_CPU_PROFILE: profileFile(who) } } : { nodeArgs: [], env: {} });
+
+    const unguard = guardOnExit(databases, redisPrefix);
+    const admin = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
+    try {
+      for (const name of databases) await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    } finally {
+      await admin.end();
+    }
+    process.stdout.write(`  databases ${databases.join(', ')}, Redis prefix ${redisPrefix}, app stdout → ${appLog}\n`);
+
+    const db = await mysql.createConnection({ ...MYSQL, database, connectTimeout: 5000 });
+    const appEnvironment = {
+      DB_TYPE: 'mariadb',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: `redis://${REDIS.host}:${REDIS.port}`,
+      REDIS_PREFIX: redisPrefix,
+      BOX_SUBMIT_RATE_LIMIT: 1_000_000,
+      LOGIN_RATE_LIMIT: 1000,
+      LOG_LEVEL: 'info',
+      ...appEnv,
+    };
+    let server;
+    try {
+      const cliEnv = tanxinEnvironment(dataDir, { DB_TYPE: 'mariadb', DATABASE_URL: databaseUrl });
+      process.stdout.write(`  migrate: ${await runCli(['migrate'], cliEnv, dataDir)}\n`);
+      process.stdout.write(`  demo: ${(await runCli(['demo'], cliEnv, dataDir)).split('\n')[0]}\n`);
+      const baselineCliEnv = tanxinEnvironment(dataDir, { DB_TYPE: 'mariadb', DATABASE_URL: urlOf(baselineDatabase) });
+      process.stdout.write(`  migrate (baseline's database): ${await runCli(['migrate'], baselineCliEnv, dataDir)}\n`);
+
+      // Setup through the API, then the app goes: the servers are measured one at a time.
+      server = await startServer({ dataDir, env: appEnvironment, stdout: appLog, label: 'tanxin (setup)' });
+      const setup = await prepareBoxes(server, db);
+      const bodies = makeBodies(setup.meeting.aspects, setup.members);
+      const checks = { tanxin: await checkServer(server, 'tanxin', setup.boxes.tanxinWarmup.slug, setup) };
+      await server.stop();
+      server = undefined;
+
+      const runBaseline = async () => {
+        const { boxes } = setup;
+        const profile = profileArgs('baseline');
+        server = await startServer({
+          dataDir,
+          script: BASELINE_JS,
+          label: 'baseline',
+          nodeArgs: profile.nodeArgs,
+          env: {
+            ...profile.env,
+            BASELINE_DATABASE_URL: urlOf(baselineDatabase),
+            BASELINE_POOL_SIZE: 20,
+            BASELINE_BOXES: JSON.stringify(Object.fromEntries([boxes.baselineWarmup, boxes.baseline].map((box) => [box.slug, { id: box.id, organizationId: box.organizationId, meetingId: box.meetingId }]))),
+            BASELINE_ASPECTS: JSON.stringify(setup.meeting.aspects),
+            BASELINE_TEAM: JSON.stringify(setup.members),
+          },
+        });
+        checks.baseline = await checkServer(server, 'baseline', boxes.baselineWarmup.slug, setup);
+        process.stdout.write(`  baseline: ${DURATION_S} s …\n`);
+        const measured = await measure(server, 'baseline', { warmupSlug: boxes.baselineWarmup.slug, slug: boxes.baseline.slug, boxId: boxes.baseline.id, database: baselineDatabase, databases }, bodies, db, profileFile('baseline'));
+        await server.stop();
+        server = undefined;
+        return measured;
+      };
+      const runTanxin = async () => {
+        const profile = profileArgs('tanxin');
+        server = await startServer({ dataDir, env: { ...appEnvironment, ...profile.env }, nodeArgs: profile.nodeArgs, script: appScript, stdout: appLog, label: 'tanxin' });
+        process.stdout.write(`  tanxin: ${DURATION_S} s …\n`);
+        const measured = await measure(server, 'tanxin', { warmupSlug: setup.boxes.tanxinWarmup.slug, slug: setup.boxes.tanxin.slug, boxId: setup.boxes.tanxin.id, database, databases }, bodies, db, profileFile('tanxin'));
+        await server.stop();
+        server = undefined;
+        return measured;
+      };
+      // Baseline first, unless BENCH_BOX_ORDER=tanxin-first (to see what the order costs).
+      let baseline = null;
+      let tanxin;
+      if (tanxinFirst) {
+        tanxin = await runTanxin();
+        if (!skipBaseline) baseline = await runBaseline();
+      } else {
+        if (!skipBaseline) baseline = await runBaseline();
+        tanxin = await runTanxin();
+      }
+
+      printTable(baseline, tanxin);
+      const judged = goals(baseline, tanxin);
+      for (const measured of [baseline, tanxin].filter((m) => m && m.cpuPercent.others > 20)) {
+        process.stdout.write(`\n  WARNING: other processes used ${measured.cpuPercent.others} % of a core during the ${measured.label} run: its figures are low, the ratio unreliable`);
+      }
+      process.stdout.write('\n');
+      for (const goal of judged.list) process.stdout.write(`  ${goal.met ? 'PASS' : 'FAIL'}  ${goal.text.padEnd(36)} ${goal.value}\n`);
+      for (const measured of [baseline, tanxin].filter((m) => m && m.profile)) {
+        process.stdout.write(`\n  CPU profile of ${measured.label} (${measured.profileFile}):\n${formatProfile(measured.profile).replace(/^/gm, '    ')}\n`);
+      }
+      process.stdout.write('\n');
+      const figures = figuresOf(baseline, tanxin, judged);
+      for (const fig of figures) printFigure(fig);
+
+      let logLines = null;
+      try {
+        logLines = fs.readFileSync(appLog, 'utf8').split('\n').filter(Boolean).length;
+      } catch {
+        // no log
+      }
+      return {
+        figures,
+        details: {
+          databases: { tanxin: database, baseline: baselineDatabase },
+          connections: CONNECTIONS,
+          durationS: DURATION_S,
+          warmupS: WARMUP_S,
+          order: tanxinFirst ? 'tanxin, baseline' : 'baseline, tanxin',
+          machineBusyBeforePercent: busyBefore,
+          appEnvironment: Object.fromEntries(Object.entries(appEnvironment).filter(([key]) => !/SECRET|PASSWORD/.test(key))),
+          appStdout: `file in the temporary DATA_DIR (${logLines} lines at the end)`,
+          bodies: bodyStats(bodies),
+          checks,
+          goals: judged.list,
+          ratio: judged.ratio,
+          baseline,
+          tanxin,
+        },
+      };
+    } finally {
+      if (server) await server.stop();
+      await db.end().catch(() => {});
+      const problems = await cleanup(databases, redisPrefix);
+      if (problems.length) process.stderr.write(`  cleanup: ${problems.join('; ')}\n`);
+      else unguard();
+    }
+  },
+};
+
+if (require.main === module && process.argv[2] === '--cleanup') {
+  cleanup(process.argv.slice(4), process.argv[3]).then(
+    (problems) => process.exit(problems.length ? 1 : 0),
+    () => process.exit(1),
+  );
+}
