@@ -4,6 +4,7 @@ import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
+import { chosenAspect, chosenTarget } from '../opinions/opinion-rules';
 import { OpinionWriter } from '../opinions/opinion-writer';
 import { newReceiptCode, normaliseReceiptCode } from '../opinions/receipt-code';
 import { BoxDirectory, BoxForWriters, BoxTarget } from './box-directory';
@@ -57,8 +58,9 @@ export class BoxSubmissionsService {
         { field: 'accessCode', message: dto.accessCode ? '访问码不正确' : '请输入访问码' },
       ]);
     }
-    const aspect = this.chosenAspect(found, dto.aspect);
-    const targetMemberId = this.chosenTarget(found, dto.targetMemberId);
+    const choices = { aspects: found.aspects, memberIds: found.targets.flatMap((target) => (target.id ? [target.id] : [])) };
+    const aspect = chosenAspect(choices, dto.aspect);
+    const targetMemberId = chosenTarget(choices, dto.targetMemberId);
 
     const receipt = newReceiptCode();
     await this.writer.write({
@@ -81,26 +83,6 @@ export class BoxSubmissionsService {
     const found = /^[a-z0-9]{8,32}$/.test(slug) ? await this.directory.find(slug) : null;
     if (!found) throw AppError.notFound('意见箱');
     return found;
-  }
-
-  private chosenAspect(found: BoxForWriters, aspect: string | undefined): string | null {
-    if (!aspect) return null;
-    if (!found.aspects.includes(aspect)) {
-      throw AppError.badRequest(ErrorCode.ValidationFailed, `“${aspect}”不是本次会议的对照检查方面，请从列表中选择`, [
-        { field: 'aspect', message: `可选的方面：${found.aspects.join('、')}` },
-      ]);
-    }
-    return aspect;
-  }
-
-  private chosenTarget(found: BoxForWriters, targetMemberId: string | null | undefined): string | null {
-    if (!targetMemberId) return null;
-    if (!found.targets.some((target) => target.id === targetMemberId)) {
-      throw AppError.badRequest(ErrorCode.ValidationFailed, '所选的班子成员不在本次会议的班子中，请从列表中选择', [
-        { field: 'targetMemberId', message: '不是本次会议的班子成员' },
-      ]);
-    }
-    return targetMemberId;
   }
 }
 

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { Role } from '../common/roles';
 import { MeetingsService } from '../meetings/meetings.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { RecordedOpinionsService } from '../recorded-opinions/recorded-opinions.service';
 import { UsersService } from '../users/users.service';
 
 export const DEMO_ORGANIZATION = '示范单位';
@@ -50,6 +51,7 @@ export class DemoService {
     private readonly meetings: MeetingsService,
     private readonly boxes: BoxesService,
     private readonly boxSubmissions: BoxSubmissionsService,
+    private readonly recorded: RecordedOpinionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -101,6 +103,25 @@ export class DemoService {
       await this.boxSubmissions.submitOpinion(box.slug, { text, aspect: aspect ?? undefined, targetMemberId: leader === null ? undefined : leaders[leader].id });
     }
     this.logger.log(`demo box: ${box.url}`);
+
+    // 座谈会 with middle managers, and a 书面征询 answered by the discipline inspection group.
+    await this.recorded.recordSymposium(actor, meeting.id, {
+      heldOn: this.clock.today(),
+      audience: '中层干部',
+      attendeeCount: 16,
+      opinions: [
+        { text: '部门之间的协调机制还不够顺畅，跨部门事项往往要等班子会才能定下来。', aspect: '担当作为' },
+        { text: '基层减负的措施要真正落地，报表和督查检查还是偏多。', aspect: '工作作风' },
+        { text: '希望分管领导多到业务一线走一走，了解实际困难。', targetMemberId: leaders[3].id },
+      ],
+    });
+    await this.recorded.recordWrittenOpinions(actor, meeting.id, {
+      fromBody: '派驻纪检监察组',
+      opinions: [
+        { text: '对重点岗位的廉洁风险防控要进一步细化，落实到人。', aspect: '廉洁自律' },
+        { text: '“三重一大”事项集体决策的记录要更加完整规范。', aspect: '政治素质' },
+      ],
+    });
     this.logger.log(`demo organisation ${DEMO_ORGANIZATION} created: log in as organiser / ${DEMO_PASSWORD}`);
     return true;
   }

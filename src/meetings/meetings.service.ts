@@ -4,6 +4,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { isRealDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { findOwned, ownedBy } from '../common/tenancy';
@@ -203,9 +204,4 @@ function assertDeadlinesInOrder(deadlines: DeadlinesDto): void {
   if (problems.length) {
     throw AppError.badRequest(ErrorCode.InvalidDeadlines, `时间安排有误：${problems.join('；')}`, problems.map((message) => ({ field: 'deadlines', message })));
   }
-}
-
-function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

@@ -63,6 +63,10 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', path: ({ box }) => `/api/v1/boxes/${box}/opinions`, allowed: [Role.Organiser] },
     // Last: the organiser's call closes the box.
     { method: 'post', path: ({ box }) => `/api/v1/boxes/${box}/close`, allowed: [Role.Organiser] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/symposiums`, body: { audience: '' }, allowed: [Role.Organiser] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/symposiums`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/written-opinions`, body: { fromBody: '' }, allowed: [Role.Organiser] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/written-opinions`, allowed: [Role.Organiser, Role.Supervisor] },
   ];
 
   const allRoles = [Role.Admin, Role.Organiser, Role.Leader, Role.Supervisor, Role.Staff];
@@ -98,6 +102,10 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'post', route: '/api/v1/boxes/:id/close', id: 'box', as: Role.Organiser },
     { method: 'get', route: '/api/v1/boxes/:id/qr', id: 'box', as: Role.Organiser },
     { method: 'get', route: '/api/v1/boxes/:id/opinions', id: 'box', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/symposiums', id: 'meeting', body: { heldOn: '2026-01-05', audience: '中层干部', attendeeCount: 12, opinions: [{ text: '别人的座谈会意见' }] }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/symposiums', id: 'meeting', as: Role.Supervisor },
+    { method: 'post', route: '/api/v1/meetings/:id/written-opinions', id: 'meeting', body: { fromBody: '纪检监察组', opinions: [{ text: '别人的书面意见内容' }] }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/written-opinions', id: 'meeting', as: Role.Supervisor },
   ];
   const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '', box: '' };
 

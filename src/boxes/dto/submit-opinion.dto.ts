@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimmed } from '../../common/transforms';
 
 export const OPINION_MIN_LENGTH = 5;
 export const OPINION_MAX_LENGTH = 2000;

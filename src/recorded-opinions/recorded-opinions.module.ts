@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { OpinionsModule } from '../opinions/opinions.module';
+import { RecordedOpinionsController } from './recorded-opinions.controller';
+import { RecordedOpinionsService } from './recorded-opinions.service';
+import { Symposium } from './symposium.entity';
+import { WrittenSolicitation } from './written-solicitation.entity';
+
+/** 座谈会 and 书面征询: opinions an organiser records by hand, into the same pool. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Symposium, WrittenSolicitation]), MeetingsModule, OpinionsModule],
+  controllers: [RecordedOpinionsController],
+  providers: [RecordedOpinionsService],
+  exports: [RecordedOpinionsService],
+})
+export class RecordedOpinionsModule {}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Actor } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { isRealDate } from '../common/dates';
+import { newId } from '../common/ids';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingsService } from '../meetings/meetings.service';
+import { chosenAspect, chosenTarget, OpinionChoices } from '../opinions/opinion-rules';
+import { OpinionChannel, RawOpinion } from '../opinions/raw-opinion.entity';
+import { RecordSymposiumDto } from './dto/record-symposium.dto';
+import { RecordWrittenOpinionsDto } from './dto/record-written-opinions.dto';
+import { RecordedOpinionDto } from './dto/recorded-opinion.dto';
+import { Symposium } from './symposium.entity';
+import { WrittenSolicitation } from './written-solicitation.entity';
+
+/**
+ * The channels an organiser records by hand: 座谈会 minutes and 书面征询 answers. Each record and
+ * its opinions are written in one transaction, the opinions into the same pool as the box's,
+ * marked for aggregation (the outbox).
+ */
+@Injectable()
+export class RecordedOpinionsService {
+  constructor(
+    @InjectRepository(Symposium) private readonly symposiums: Repository<Symposium>,
+    @InjectRepository(WrittenSolicitation) private readonly writtenSolicitations: Repository<WrittenSolicitation>,
+    private readonly meetings: MeetingsService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async recordSymposium(actor: Actor, meetingId: string, dto: RecordSymposiumDto): Promise<Symposium> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    if (!isRealDate(dto.heldOn) || dto.heldOn > this.clock.today()) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '座谈会日期应为今天或之前的有效日期', [{ field: 'heldOn', message: '不是今天或之前的有效日期' }]);
+    }
+    const symposium: Symposium = {
+      id: newId(),
+      organizationId: actor.organizationId,
+      meetingId: meeting.id,
+      heldOn: dto.heldOn,
+      audience: dto.audience.trim(),
+      attendeeCount: dto.attendeeCount,
+      opinionCount: dto.opinions.length,
+      recordedBy: actor.userId,
+      recordedAt: this.clock.nowToSecond(),
+    };
+    // What was said at the table arrived on the day it was said.
+    const opinions = this.rawOpinions(meeting, await this.choicesFor(actor, meeting), 'symposium', symposium.id, dto.heldOn, dto.opinions);
+    await this.store(Symposium, symposium, opinions);
+    return symposium;
+  }
+
+  async listSymposiums(actor: Actor, meetingId: string): Promise<Symposium[]> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    return this.symposiums.find({ where: { meetingId: meeting.id, organizationId: actor.organizationId }, order: { heldOn: 'ASC', recordedAt: 'ASC' } });
+  }
+
+  async recordWrittenOpinions(actor: Actor, meetingId: string, dto: RecordWrittenOpinionsDto): Promise<WrittenSolicitation> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    const written: WrittenSolicitation = {
+      id: newId(),
+      organizationId: actor.organizationId,
+      meetingId: meeting.id,
+      fromBody: dto.fromBody.trim(),
+      receivedOn: this.clock.today(),
+      opinionCount: dto.opinions.length,
+      recordedBy: actor.userId,
+      recordedAt: this.clock.nowToSecond(),
+    };
+    const opinions = this.rawOpinions(meeting, await this.choicesFor(actor, meeting), 'written', written.id, written.receivedOn, dto.opinions);
+    await this.store(WrittenSolicitation, written, opinions);
+    return written;
+  }
+
+  async listWrittenSolicitations(actor: Actor, meetingId: string): Promise<WrittenSolicitation[]> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    return this.writtenSolicitations.find({ where: { meetingId: meeting.id, organizationId: actor.organizationId }, order: { receivedOn: 'ASC', recordedAt: 'ASC' } });
+  }
+
+  private async choicesFor(actor: Actor, meeting: Meeting): Promise<OpinionChoices> {
+    const team = await this.meetings.getTeam(actor, meeting.id);
+    return { aspects: meeting.aspects, memberIds: team.map((member) => member.userId) };
+  }
+
+  /** Every opinion checked before anything is written: one bad entry refuses the whole record. */
+  private rawOpinions(meeting: Meeting, choices: OpinionChoices, channel: OpinionChannel, sourceId: string, day: string, opinions: RecordedOpinionDto[]): RawOpinion[] {
+    return opinions.map((opinion, index) => ({
+      id: newId(),
+      organizationId: meeting.organizationId,
+      meetingId: meeting.id,
+      channel,
+      sourceId,
+      text: opinion.text,
+      aspect: chosenAspect(choices, opinion.aspect, `opinions.${index}.aspect`),
+      targetMemberId: chosenTarget(choices, opinion.targetMemberId, `opinions.${index}.targetMemberId`),
+      receivedOn: day,
+      receiptHash: null,
+      pendingAggregation: true,
+    }));
+  }
+
+  private async store<T extends object>(entity: new () => T, record: T, opinions: RawOpinion[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(entity, record);
+      await manager.insert(RawOpinion, opinions);
+    });
+  }
+}
