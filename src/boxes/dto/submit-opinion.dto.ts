@@ -1,17 +1,12 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { trimmed } from '../../common/transforms';
-
-export const OPINION_MIN_LENGTH = 5;
-export const OPINION_MAX_LENGTH = 2000;
+import { OpinionText } from '../../opinions/opinion-text.decorator';
 
 /** What a writer sends to a box. Nothing here, nor in the request around it, is kept about them. */
 export class SubmitOpinionDto {
   /** The opinion, 5 to 2000 characters once surrounding spaces are trimmed. */
-  @Transform(trimmed)
-  @IsString({ message: '意见内容应为文本' })
-  @MinLength(OPINION_MIN_LENGTH, { message: `意见内容至少 ${OPINION_MIN_LENGTH} 个字` })
-  @MaxLength(OPINION_MAX_LENGTH, { message: `意见内容最多 ${OPINION_MAX_LENGTH} 个字` })
+  @OpinionText()
   text: string;
 
   /** One of the meeting's aspects; leave out to let the organisers sort it. */

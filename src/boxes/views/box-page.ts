@@ -1,7 +1,7 @@
 import { html } from '../../web/html';
 import { alert, page } from '../../web/layout';
 import { PublicBoxView } from '../box-submissions.service';
-import { OPINION_MAX_LENGTH, OPINION_MIN_LENGTH } from '../dto/submit-opinion.dto';
+import { OPINION_MAX_LENGTH, OPINION_MIN_LENGTH } from '../../opinions/opinion-text.decorator';
 
 export interface BoxFormValues {
   text?: string;
