@@ -4,7 +4,8 @@ import QRCode from 'qrcode';
 import { LessThan, Repository } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
-import { Clock } from '../common/clock';
+import { Clock, toWholeSecond } from '../common/clock';
+import { previousDay } from '../common/dates';
 import { newId } from '../common/ids';
 import { randomBase32 } from '../common/random-code';
 import { findOwned } from '../common/tenancy';
@@ -36,7 +37,7 @@ export class BoxesService {
 
   async openBox(actor: Actor, meetingId: string, dto: OpenBoxDto): Promise<BoxView> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const closesAt = dto.closesAt ? wholeSeconds(new Date(dto.closesAt)) : null;
+    const closesAt = dto.closesAt ? toWholeSecond(new Date(dto.closesAt)) : null;
     if (closesAt && closesAt.getTime() <= this.clock.now().getTime()) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '关闭时间应晚于现在', [{ field: 'closesAt', message: '关闭时间已过' }]);
     }
@@ -55,18 +56,18 @@ export class BoxesService {
       createdAt: this.clock.nowToSecond(),
     };
     await this.boxes.insert(box);
-    return this.describe(box, meeting, 0);
+    return this.describe(box, meeting);
   }
 
   async listBoxes(actor: Actor, meetingId: string): Promise<BoxView[]> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
     const boxes = await this.boxes.find({ where: { meetingId: meeting.id, organizationId: actor.organizationId }, order: { createdAt: 'ASC' } });
-    return Promise.all(boxes.map(async (box) => this.describe(box, meeting, await this.countOpinions(box, meeting))));
+    return Promise.all(boxes.map((box) => this.describe(box, meeting)));
   }
 
   async getBox(actor: Actor, id: string): Promise<BoxView> {
     const { box, meeting } = await this.findBox(actor, id);
-    return this.describe(box, meeting, await this.countOpinions(box, meeting));
+    return this.describe(box, meeting);
   }
 
   /** Closes the box for good; closing a closed box changes nothing. */
@@ -77,7 +78,7 @@ export class BoxesService {
       await this.boxes.update({ id: box.id }, { closedAt: box.closedAt });
       this.directory.forget(box.slug);
     }
-    return this.describe(box, meeting, await this.countOpinions(box, meeting));
+    return this.describe(box, meeting);
   }
 
   /** The poster's QR code, pointing at the box page. */
@@ -125,31 +126,20 @@ export class BoxesService {
     return { box, meeting };
   }
 
-  /** Final once the box is closed; until then, as of the end of the previous day. */
-  private async countOpinions(box: Box, meeting: Meeting): Promise<BoxCount> {
-    const where = { sourceId: box.id, channel: 'box' as const };
-    if (!isBoxOpen(box, meeting.phase, this.clock.now())) {
-      return { opinions: await this.opinions.count({ where }), asOf: null };
-    }
-    const today = this.clock.today();
-    return { opinions: await this.opinions.count({ where: { ...where, receivedOn: LessThan(today) } }), asOf: previousDay(today) };
-  }
-
-  private describe(box: Box, meeting: Meeting, count: number | BoxCount): BoxView {
+  /**
+   * The box as organisers see it, with its count: final once the box is closed, until then as of
+   * the end of the previous day.
+   */
+  private async describe(box: Box, meeting: Meeting): Promise<BoxView> {
     const open = isBoxOpen(box, meeting.phase, this.clock.now());
-    const shown = typeof count === 'number' ? { opinions: count, asOf: open ? previousDay(this.clock.today()) : null } : count;
-    return toBoxView(box, this.config.publicBaseUrl, open, shown);
+    const where = { sourceId: box.id, channel: 'box' as const };
+    let count: BoxCount;
+    if (open) {
+      const today = this.clock.today();
+      count = { opinions: await this.opinions.count({ where: { ...where, receivedOn: LessThan(today) } }), asOf: previousDay(today) };
+    } else {
+      count = { opinions: await this.opinions.count({ where }), asOf: null };
+    }
+    return toBoxView(box, this.config.publicBaseUrl, open, count);
   }
 }
-
-/** MySQL's `datetime` keeps whole seconds; store what it keeps, so answers match later reads. */
-function wholeSeconds(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
-}
-
-function previousDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
-

@@ -25,8 +25,7 @@ export class Clock {
    * stored time shows what later reads will show, on both databases.
    */
   nowToSecond(): Date {
-    const now = this.now();
-    return new Date(now.getTime() - (now.getTime() % 1000));
+    return toWholeSecond(this.now());
   }
 
   /** Today as `YYYY-MM-DD` in the organisation's time zone: the only date an anonymous row keeps. */
@@ -41,6 +40,11 @@ export class Clock {
   dayOf(instant: Date): string {
     return this.dayFormat.format(instant);
   }
+}
+
+/** The instant without its milliseconds: what a MySQL `datetime` column keeps. */
+export function toWholeSecond(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
 }
 
 /** A clock tests can set and move. */
