@@ -5,11 +5,10 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { Public } from '../common/decorators';
 import { validateInput } from '../common/validation';
 import { BoxSubmitLimit, PublicReadLimit } from '../rate-limit/public-limits';
+import { HTML_CONTENT_TYPE } from '../web/layout';
 import { BoxSubmissionsService } from './box-submissions.service';
 import { SubmitOpinionDto } from './dto/submit-opinion.dto';
 import { BoxFormValues, renderBoxPage, renderReceiptIssued } from './views/box-page';
-
-const HTML = 'text/html; charset=utf-8';
 
 /**
  * 意见箱 pages (`/b/:slug`): a plain HTML form posting back to itself, so a phone without
@@ -23,7 +22,7 @@ export class BoxPagesController {
 
   @Get(':slug')
   @PublicReadLimit()
-  @Header('content-type', HTML)
+  @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
   async form(@Param('slug') slug: string): Promise<string> {
     return renderBoxPage(slug, await this.submissions.describeBox(slug));
@@ -32,7 +31,7 @@ export class BoxPagesController {
   @Post(':slug')
   @HttpCode(200)
   @BoxSubmitLimit()
-  @Header('content-type', HTML)
+  @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
   async submit(@Param('slug') slug: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const box = await this.submissions.describeBox(slug);

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoInstance } from 'pino';
-import { isPublicPath } from '../core/logging';
-import { isPagePath, renderErrorPage } from '../web/error-page';
+import { isPagePath, isPublicPath } from '../core/public-routes';
+import { renderErrorPage } from '../web/error-page';
+import { HTML_CONTENT_TYPE } from '../web/layout';
 import { AppError, ErrorCode, ErrorDetail } from './app-error';
 
 export interface ErrorBody {
@@ -83,7 +84,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logFailure(request, body, error);
     reply.status(body.statusCode).headers(headers);
     if (isPagePath(request.url)) {
-      reply.type('text/html; charset=utf-8').send(renderErrorPage(body.message));
+      reply.type(HTML_CONTENT_TYPE).send(renderErrorPage(body.message));
     } else {
       reply.send(body);
     }

@@ -12,8 +12,8 @@ import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { CoreOptions } from './core.module';
 import { Clock } from '../common/clock';
-import { isPagePath } from '../web/error-page';
-import { createPublicLogger, isPublicPath, maskPublicUrl, requestIdFor } from './logging';
+import { createPublicLogger, maskPublicUrl, requestIdFor } from './logging';
+import { isPagePath, isPublicPath } from './public-routes';
 
 export interface RouteInfo {
   method: string;

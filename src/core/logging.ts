@@ -5,11 +5,7 @@ import { Params } from 'nestjs-pino';
 import pino, { DestinationStream, Logger as PinoInstance } from 'pino';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-
-/** Routes used by people without an account: their logs carry no IP, user agent, body or token. */
-export function isPublicPath(url: string): boolean {
-  return /^\/(api\/v1\/public(\/|$)|b\/|r(\/|\?|$)|s\/)/.test(url);
-}
+import { isPublicPath, PUBLIC_ROUTE_PATTERNS } from './public-routes';
 
 const PLAIN_SEGMENTS = new Set(['api', 'v1', 'public', 'boxes', 'opinions', 'receipts', 'surveys', 'responses', 'b', 'r', 's']);
 
@@ -35,7 +31,7 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
     // Nest 12 on Fastify matches middleware paths with path-to-regexp v8.
     forRoutes: [{ path: '/*path', method: RequestMethod.ALL }],
     // Public routes are logged by the day-only logger instead (see createPublicLogger).
-    exclude: ['api/v1/public/*path', 'b/*path', 'r', 's/*path'].map((path) => ({ path, method: RequestMethod.ALL })),
+    exclude: PUBLIC_ROUTE_PATTERNS.map((path) => ({ path, method: RequestMethod.ALL })),
     pinoHttp: {
       level: config.logLevel,
       stream,

@@ -4,10 +4,9 @@ import { FastifyReply } from 'fastify';
 import { AppError } from '../common/app-error';
 import { Public } from '../common/decorators';
 import { PublicReadLimit, ReceiptLookupLimit } from '../rate-limit/public-limits';
+import { HTML_CONTENT_TYPE } from '../web/layout';
 import { ReceiptsService } from './receipts.service';
 import { renderReceiptLookup } from './views/receipt-page';
-
-const HTML = 'text/html; charset=utf-8';
 
 /**
  * 回执码查询 page (`/r`). The code is posted, not put in the address: an address stays in the
@@ -21,7 +20,7 @@ export class ReceiptPagesController {
 
   @Get()
   @PublicReadLimit()
-  @Header('content-type', HTML)
+  @Header('content-type', HTML_CONTENT_TYPE)
   form(): string {
     return renderReceiptLookup();
   }
@@ -29,7 +28,7 @@ export class ReceiptPagesController {
   @Post()
   @HttpCode(200)
   @ReceiptLookupLimit()
-  @Header('content-type', HTML)
+  @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
   async lookUp(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const code = typeof (body as { receipt?: unknown })?.receipt === 'string' ? (body as { receipt: string }).receipt.trim() : '';

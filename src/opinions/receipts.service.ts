@@ -35,10 +35,3 @@ export class ReceiptsService {
     return { status: 'received' };
   }
 }
-
-export const RECEIPT_STATUS_TEXT: Record<ReceiptStatus, string> = {
-  received: '已收到，等待整理进意见清单',
-  listed: '已整理进意见清单，等待班子成员认领',
-  claimed: '已有班子成员认领，正在对照检查',
-  answered: '班子成员已作出答复',
-};

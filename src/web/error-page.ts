@@ -8,8 +8,3 @@ export function renderErrorPage(message: string): string {
 ${alert('error', message)}
 <p><a href="/r">查询意见办理情况</a></p>`);
 }
-
-/** The server-rendered pages for people without an account. */
-export function isPagePath(url: string): boolean {
-  return /^\/(b\/|r(\/|\?|$)|s\/)/.test(url);
-}

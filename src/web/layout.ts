@@ -1,6 +1,7 @@
 import { html, SafeHtml } from './html';
 
 export const SCRIPT_PATH = '/assets/tanxin.js';
+export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
 /**
  * The shell of every public page: Chinese, readable on a 320 px phone, nothing loaded from

@@ -1,4 +1,5 @@
-import { isPublicPath, maskPublicUrl } from '../../src/core/logging';
+import { maskPublicUrl } from '../../src/core/logging';
+import { isPublicPath } from '../../src/core/public-routes';
 import { isForwardMove } from '../../src/meetings/meeting-phase';
 import { Clock } from '../../src/common/clock';
 

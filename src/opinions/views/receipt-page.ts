@@ -1,6 +1,14 @@
 import { html } from '../../web/html';
 import { alert, page } from '../../web/layout';
-import { RECEIPT_STATUS_TEXT, ReceiptView } from '../receipts.service';
+import { ReceiptStatus, ReceiptView } from '../receipts.service';
+
+/** What each status says to the writer. */
+export const RECEIPT_STATUS_TEXT: Record<ReceiptStatus, string> = {
+  received: '已收到，等待整理进意见清单',
+  listed: '已整理进意见清单，等待班子成员认领',
+  claimed: '已有班子成员认领，正在对照检查',
+  answered: '班子成员已作出答复',
+};
 
 /** 回执码查询: type the code, see how far the opinion has come. */
 export function renderReceiptLookup(options: { code?: string; result?: ReceiptView; error?: string } = {}): string {

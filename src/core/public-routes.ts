@@ -1,0 +1,17 @@
+/**
+ * The routes people use without an account, named once. Their requests are logged without an
+ * address, user agent, body or time of day, and their errors are answered as pages or JSON.
+ */
+
+/** The server-rendered pages: the box (/b), receipt look-up (/r) and survey (/s) pages. */
+export function isPagePath(url: string): boolean {
+  return /^\/(b\/|r(\/|\?|$)|s\/)/.test(url);
+}
+
+/** The pages and the API under `/api/v1/public`. */
+export function isPublicPath(url: string): boolean {
+  return /^\/api\/v1\/public(\/|$)/.test(url) || isPagePath(url);
+}
+
+/** The same routes as Nest middleware patterns (path-to-regexp v8), for excluding them from middleware. */
+export const PUBLIC_ROUTE_PATTERNS = ['api/v1/public/*path', 'b/*path', 'r', 's/*path'];
