@@ -3,10 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
 import { MeetingEvents } from '../meetings/meeting-events';
-import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPhase } from '../meetings/meeting-phase';
-import { TeamMember } from '../meetings/team-member.entity';
-import { UsersService } from '../users/users.service';
+import { MeetingsService } from '../meetings/meetings.service';
 import { Box } from './box.entity';
 
 /** Whom an opinion can concern: the team (id null) or one member (a user id). */
@@ -48,9 +46,7 @@ export class BoxDirectory implements OnModuleDestroy {
 
   constructor(
     @InjectRepository(Box) private readonly boxes: Repository<Box>,
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
-    @InjectRepository(TeamMember) private readonly teamMembers: Repository<TeamMember>,
-    private readonly users: UsersService,
+    private readonly meetings: MeetingsService,
     meetingEvents: MeetingEvents,
   ) {
     this.subscription = meetingEvents.changed.subscribe((meetingId) => this.forgetMeeting(meetingId));
@@ -88,14 +84,10 @@ export class BoxDirectory implements OnModuleDestroy {
   private async load(slug: string): Promise<BoxForWriters | null> {
     const box = await this.boxes.findOne({ where: { slug } });
     if (!box) return null;
-    const meeting = await this.meetings.findOne({ where: { id: box.meetingId, organizationId: box.organizationId } });
-    if (!meeting) return null;
-    const team = await this.teamMembers.find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
-    const people = await this.users.findUsers({ organizationId: box.organizationId }, team.map((member) => member.userId));
-    const targets = team.flatMap((member) => {
-      const person = people.find((user) => user.id === member.userId);
-      return person ? [{ id: person.id, name: person.displayName }] : [];
-    });
+    const found = await this.meetings.findMeetingWithTeam(box.organizationId, box.meetingId);
+    if (!found) return null;
+    const { meeting, team } = found;
+    const targets = team.filter((member) => member.displayName !== '').map((member) => ({ id: member.userId, name: member.displayName }));
     return {
       box,
       meetingTitle: meeting.title,

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { TeamMember } from '../meetings/team-member.entity';
 import { OpinionsModule } from '../opinions/opinions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
@@ -16,7 +14,7 @@ import { PublicBoxesController } from './public-boxes.controller';
 
 /** 意见箱: anonymous comment boxes, their pages and the organiser's view of them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Box, Meeting, TeamMember]), MeetingsModule, UsersModule, OpinionsModule, RateLimitModule],
+  imports: [TypeOrmModule.forFeature([Box]), MeetingsModule, UsersModule, OpinionsModule, RateLimitModule],
   controllers: [BoxesController, PublicBoxesController, BoxPagesController],
   providers: [BoxesService, BoxSubmissionsService, BoxDirectory],
   exports: [BoxesService, BoxSubmissionsService],

@@ -102,6 +102,17 @@ export class MeetingsService {
     return meeting;
   }
 
+  /**
+   * A meeting and its team, read without an actor: for the public pages, which reach a meeting
+   * through a record (a box) that already names its organisation. Null when there is none.
+   */
+  async findMeetingWithTeam(organizationId: string, meetingId: string): Promise<{ meeting: Meeting; team: TeamMemberView[] } | null> {
+    const meeting = await this.meetings.findOne({ where: { id: meetingId, organizationId } });
+    if (!meeting) return null;
+    const members = await this.teamMembers.find({ where: { meetingId }, order: { position: 'ASC' } });
+    return { meeting, team: await this.describeTeam({ organizationId }, members) };
+  }
+
   async getTeam(actor: Actor, meetingId: string): Promise<TeamMemberView[]> {
     await this.getMeeting(actor, meetingId);
     const members = await this.teamMembers.find({ where: { meetingId }, order: { position: 'ASC' } });
@@ -159,7 +170,7 @@ export class MeetingsService {
     return this.describeTeam(actor, members);
   }
 
-  private async describeTeam(actor: Actor, members: TeamMember[]): Promise<TeamMemberView[]> {
+  private async describeTeam(actor: Pick<Actor, 'organizationId'>, members: TeamMember[]): Promise<TeamMemberView[]> {
     const [users, departments] = await Promise.all([
       this.users.findUsers(actor, members.map((member) => member.userId)),
       this.organizations.findDepartments(actor, members.flatMap((member) => member.oversees)),

@@ -82,7 +82,7 @@ export class OrganizationsService {
   }
 
   /** The departments among these ids that belong to the actor's organisation. */
-  findDepartments(actor: Actor, ids: string[]): Promise<Department[]> {
+  findDepartments(actor: Pick<Actor, 'organizationId'>, ids: string[]): Promise<Department[]> {
     return findAllOwned(this.departments, actor, ids);
   }
 }
