@@ -41,9 +41,9 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
-const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
 const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
+const { DEMO_LOGIN, cannon } = require('../lib/load');
 const { figure, formatValue, median, printFigure } = require('../lib/report');
 const { MAIN_JS, ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
 
@@ -53,7 +53,6 @@ const WARMUP_S = 3;
 const BODY_COUNT = 300;
 const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
 const REDIS = { host: '127.0.0.1', port: 6379 };
-const DEMO_LOGIN = { username: 'organiser', password: 'demo12345' };
 const CLI_JS = path.join(ROOT, 'dist', 'cli.js');
 const BASELINE_JS = path.join(__dirname, '..', 'lib', 'baseline-box-server.js');
 const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
@@ -285,30 +284,6 @@ async function checkServer(server, label, slug, setup) {
 // ---------------------------------------------------------------------------------------------
 // Load and accounting
 // ---------------------------------------------------------------------------------------------
-
-/** One autocannon run, bounded: autocannon's own duration, plus a hard stop of our own (as http.js). */
-function cannon(options, onResponse) {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const instance = autocannon({ timeout: 10, ...options }, (error, result) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(guard);
-      if (error) reject(error);
-      else resolve(result);
-    });
-    if (onResponse) instance.on('response', onResponse);
-    const guard = setTimeout(() => {
-      if (settled) return;
-      instance.stop();
-      setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        reject(new Error(`autocannon did not finish within ${options.duration + 20} s`));
-      }, 5_000).unref();
-    }, (options.duration + 15) * 1000);
-  });
-}
 
 /** CPU time (user + system, ms) of a process from /proc, or null. */
 function cpuMsOf(pid) {

@@ -9,37 +9,13 @@
  * GET /api/v1/meetings (guard, JWT, database read, serialisation).
  */
 
-const autocannon = require('autocannon');
+const { DEMO_LOGIN, cannon } = require('../lib/load');
 const { figure, printFigure } = require('../lib/report');
 const { startServer } = require('../lib/server');
 
 const CONNECTIONS = 50;
 const DURATION_S = 5;
 const WARMUP_S = 1;
-const DEMO_LOGIN = { username: 'organiser', password: 'demo12345' };
-
-/** One autocannon run, bounded: autocannon's own duration, plus a hard stop of our own. */
-function cannon(options) {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const instance = autocannon({ timeout: 10, ...options }, (error, result) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(guard);
-      if (error) reject(error);
-      else resolve(result);
-    });
-    const guard = setTimeout(() => {
-      if (settled) return;
-      instance.stop(); // autocannon then calls back with what it has
-      setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        reject(new Error(`autocannon did not finish within ${options.duration + 20} s`));
-      }, 5_000).unref();
-    }, (options.duration + 15) * 1000);
-  });
-}
 
 async function login(server) {
   const answer = await server.request({ method: 'POST', path: '/api/v1/auth/login', body: DEMO_LOGIN, timeoutMs: 10_000 });
