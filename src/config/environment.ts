@@ -144,21 +144,19 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
   );
 
   if (parsed.NODE_ENV === 'production') {
-    if (!present.JWT_SECRET || parsed.JWT_SECRET === DEFAULT_JWT_SECRET) {
-      problems.push('JWT_SECRET must be set in production: the default development secret is refused (use e.g. `openssl rand -hex 32`)');
-    } else if (parsed.JWT_SECRET.length < 32) {
-      problems.push('JWT_SECRET must be at least 32 characters long in production');
-    }
-  }
-  if (parsed.NODE_ENV === 'production') {
-    if (!present.ANONYMITY_SECRET || parsed.ANONYMITY_SECRET === DEFAULT_ANONYMITY_SECRET) {
-      problems.push('ANONYMITY_SECRET must be set in production: the default development key is refused (use e.g. `openssl rand -hex 32`)');
-    } else if (parsed.ANONYMITY_SECRET.length < 32) {
-      problems.push('ANONYMITY_SECRET must be at least 32 characters long in production');
-    } else if (parsed.ANONYMITY_SECRET === parsed.JWT_SECRET) {
-      problems.push('ANONYMITY_SECRET must differ from JWT_SECRET');
-    }
+    problems.push(...productionSecretProblems('JWT_SECRET', present.JWT_SECRET, DEFAULT_JWT_SECRET));
+    const anonymityProblems = productionSecretProblems('ANONYMITY_SECRET', present.ANONYMITY_SECRET, DEFAULT_ANONYMITY_SECRET);
+    if (anonymityProblems.length === 0 && parsed.ANONYMITY_SECRET === parsed.JWT_SECRET) anonymityProblems.push('ANONYMITY_SECRET must differ from JWT_SECRET');
+    problems.push(...anonymityProblems);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed;
+}
+
+/** A secret production must be given: set, not the development default, at least 32 characters. */
+function productionSecretProblems(name: string, given: string | undefined, developmentDefault: string): string[] {
+  if (!given || given === developmentDefault) {
+    return [`${name} must be set in production: the default development secret is refused (use e.g. \`openssl rand -hex 32\`)`];
+  }
+  return given.length < 32 ? [`${name} must be at least 32 characters long in production`] : [];
 }
