@@ -1,24 +1,18 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { RateLimit, RateLimitGuard } from './rate-limit.guard';
+
+/** A limit per client over the public routes' window; the counter is shared by every route using `name`. */
+const publicLimit = (name: string, limitOf: (config: AppConfig) => number) => () =>
+  applyDecorators(
+    UseGuards(RateLimitGuard),
+    RateLimit((config) => ({ name, limit: limitOf(config), windowSeconds: config.anonymity.publicRateWindowSeconds })),
+  );
 
 /**
  * The limits of the routes people use without an account. The page and the API share each
  * counter, so switching between them does not double a client's allowance.
  */
-export const BoxSubmitLimit = () =>
-  applyDecorators(
-    UseGuards(RateLimitGuard),
-    RateLimit((config) => ({ name: 'box-submit', limit: config.anonymity.boxSubmitLimit, windowSeconds: config.anonymity.publicRateWindowSeconds })),
-  );
-
-export const ReceiptLookupLimit = () =>
-  applyDecorators(
-    UseGuards(RateLimitGuard),
-    RateLimit((config) => ({ name: 'receipt-lookup', limit: config.anonymity.receiptLookupLimit, windowSeconds: config.anonymity.publicRateWindowSeconds })),
-  );
-
-export const PublicReadLimit = () =>
-  applyDecorators(
-    UseGuards(RateLimitGuard),
-    RateLimit((config) => ({ name: 'public-read', limit: config.anonymity.publicReadLimit, windowSeconds: config.anonymity.publicRateWindowSeconds })),
-  );
+export const BoxSubmitLimit = publicLimit('box-submit', (config) => config.anonymity.boxSubmitLimit);
+export const ReceiptLookupLimit = publicLimit('receipt-lookup', (config) => config.anonymity.receiptLookupLimit);
+export const PublicReadLimit = publicLimit('public-read', (config) => config.anonymity.publicReadLimit);
