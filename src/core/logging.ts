@@ -41,6 +41,7 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
+          // Public routes never reach this logger (excluded above); masking stays as a second line.
           url: isPublicPath(req.url) ? maskPublicUrl(req.url) : req.url.split('?')[0],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -50,7 +51,7 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
         return actor ? { userId: actor.userId } : {};
       },
       redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'req.body'], remove: true },
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') || isPublicPath(req.url ?? '') },
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
