@@ -11,14 +11,16 @@
  *
  * Adding a scenario: a module in bench/scenarios/ exporting { name, title, run() }, where run()
  * resolves { figures, details? } (see lib/report.js), or { skipped: 'why' } when something it
- * needs (a database server, say) is not there, listed in SCENARIOS below.
+ * needs (a database server, say) is not there, listed in SCENARIOS below. A scenario that
+ * measured but found the server wrong (a correctness check, not a missed goal) resolves
+ * { figures, details?, failed: 'why' }: its figures are kept, and the bench exits 1.
  */
 
 const path = require('node:path');
 const { printSummary, writeResults } = require('./lib/report');
 const { installExitHandlers, stopAll } = require('./lib/server');
 
-const SCENARIOS = [require('./scenarios/start'), require('./scenarios/http'), require('./scenarios/box-submit')];
+const SCENARIOS = [require('./scenarios/start'), require('./scenarios/http'), require('./scenarios/box-submit'), require('./scenarios/survey-submit'), require('./scenarios/talk-matrix'), require('./scenarios/aggregation'), require('./scenarios/clustering')];
 
 /** Hard limit for the whole run: whatever hangs, the bench ends and its servers die. */
 const TOTAL_TIMEOUT_MS = 15 * 60 * 1000;
@@ -62,8 +64,9 @@ async function main() {
     process.stdout.write(`\n== ${scenario.name}: ${scenario.title}\n`);
     const began = Date.now();
     try {
-      const { figures = [], details, skipped } = await scenario.run();
-      results.push({ name: scenario.name, title: scenario.title, ok: true, durationMs: Date.now() - began, ...(skipped ? { skipped } : {}), figures, details });
+      const { figures = [], details, skipped, failed } = await scenario.run();
+      if (failed) process.stderr.write(`  FAILED: ${failed}\n`);
+      results.push({ name: scenario.name, title: scenario.title, ok: !failed, durationMs: Date.now() - began, ...(skipped ? { skipped } : {}), ...(failed ? { error: failed } : {}), figures, details });
     } catch (error) {
       process.stderr.write(`  FAILED: ${error && error.stack ? error.stack : error}\n`);
       results.push({ name: scenario.name, title: scenario.title, ok: false, durationMs: Date.now() - began, figures: [], error: String(error && error.message ? error.message : error) });

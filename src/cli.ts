@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { clusterAll } from './aggregation/clustering/cluster';
+import { readOpinionLines } from './aggregation/clustering/opinion-lines';
 import { AppError } from './common/app-error';
 import { AppConfig, loadConfig } from './config/app-config';
 import { ConfigError } from './config/environment';
@@ -24,6 +26,8 @@ const USAGE = `Tanxin command line
   npm run cli -- demo                             create the demo organisation (${DEMO_ORGANIZATION})
   npm run cli -- migration:generate <Name>        write a migration for the configured database
                                                   from the difference between entities and schema
+  npm run cli -- cluster <file.jsonl>             group opinions ({"id","text","aspect"?,"target"?} per
+                                                  line) into items; prints {"id","item"} per line
 `;
 
 class UsageError extends Error {}
@@ -119,12 +123,30 @@ ${down}
   out(`wrote ${file}; review it and add ${className} to src/database/migrations/index.ts`);
 }
 
+/** Clusters the opinions of a JSON-lines file; needs no database and no configuration. */
+async function cluster(file: string | undefined): Promise<void> {
+  if (!file) throw new UsageError('cluster needs a file: npm run cli -- cluster <file.jsonl>');
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const parsed = readOpinionLines(content);
+  if ('problem' in parsed) throw new UsageError(`${file}: ${parsed.problem}`);
+  const lines = clusterAll(parsed.opinions).map((row) => JSON.stringify(row));
+  // One write (a single string of up to some MB): per-line writes cost more than the clustering.
+  if (lines.length) await new Promise<void>((resolve, reject) => process.stdout.write(`${lines.join('\n')}\n`, (error) => (error ? reject(error) : resolve())));
+}
+
 async function run(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help') {
     out(USAGE);
     return;
   }
+  // Before any configuration is read: clustering a file touches no database.
+  if (command === 'cluster') return cluster(args[0]);
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
   switch (command) {

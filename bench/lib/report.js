@@ -3,7 +3,7 @@
 /**
  * Figures, the summary table and bench/results/latest.json.
  *
- * A scenario returns { figures: Figure[], details?: object } (or { skipped: 'why' }), where a Figure is
+ * A scenario returns { figures: Figure[], details?: object, failed?: 'why' } (or { skipped: 'why' }), where a Figure is
  *   { name, value, unit, goal?: { text, met }, note? }
  * (`value` a number, or null when it could not be measured).
  */
@@ -15,11 +15,12 @@ const path = require('node:path');
 
 const RESULTS_DIR = path.resolve(__dirname, '..', 'results');
 
-/** A figure; `goal` is { below } or { above } and is judged here. */
-function figure(name, value, unit, { below, above, note } = {}) {
+/** A figure; `goal` is { below }, { above } or { atLeast } and is judged here. */
+function figure(name, value, unit, { below, above, atLeast, note } = {}) {
   const result = { name, value: value === undefined ? null : value, unit };
   if (below !== undefined) result.goal = { text: `< ${below} ${unit}`, met: typeof value === 'number' && value < below };
   if (above !== undefined) result.goal = { text: `> ${above} ${unit}`, met: typeof value === 'number' && value > above };
+  if (atLeast !== undefined) result.goal = { text: `≥ ${atLeast} ${unit}`, met: typeof value === 'number' && value >= atLeast };
   if (note) result.note = note;
   return result;
 }
@@ -55,6 +56,7 @@ function printSummary(results, out = process.stdout) {
   for (const scenario of results) {
     if (scenario.error) {
       rows.push([scenario.name, 'FAILED', '', firstLine(scenario.error)]);
+      for (const fig of scenario.figures) rows.push([scenario.name, fig.name, formatValue(fig.value, fig.unit), goalText(fig)]);
       continue;
     }
     if (scenario.skipped) {

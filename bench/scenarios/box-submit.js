@@ -36,140 +36,30 @@
  *   BENCH_BOX_DURATION=20, BENCH_BOX_CONNECTIONS=200
  */
 
-const { execFile, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const mysql = require('mysql2/promise');
+const { cpuMeter, systemCpuMs } = require('../lib/cpu');
 const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
 const { DEMO_LOGIN, cannon } = require('../lib/load');
 const { figure, formatValue, median, printFigure } = require('../lib/report');
 const { MAIN_JS, ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
+const { MYSQL, REDIS, STATUS, api, cleanup, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
+const { mulberry32, opinionText } = require('../lib/texts');
 
 const CONNECTIONS = Number(process.env.BENCH_BOX_CONNECTIONS || 200);
 const DURATION_S = Number(process.env.BENCH_BOX_DURATION || 20);
 const WARMUP_S = 3;
 const BODY_COUNT = 300;
-const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
-const REDIS = { host: '127.0.0.1', port: 6379 };
-const CLI_JS = path.join(ROOT, 'dist', 'cli.js');
 const BASELINE_JS = path.join(__dirname, '..', 'lib', 'baseline-box-server.js');
 const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
 const PROFILE_DIR = path.join(__dirname, '..', 'results', 'profiles');
 const GOALS = { ratio: 0.6, p99Ms: 100 };
-const NOT_RUNNING = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'ECONNRESET']);
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
-// Are MariaDB and Redis there?
+// Setup: API (the database, CLI and cleanup are in lib/stack.js)
 // ---------------------------------------------------------------------------------------------
-
-/** Null when MariaDB answers; a reason when it is not running; throws on any other problem. */
-async function mariadbProblem() {
-  try {
-    const connection = await mysql.createConnection({ ...MYSQL, connectTimeout: 3000 });
-    await connection.end();
-    return null;
-  } catch (error) {
-    if (NOT_RUNNING.has(error.code)) return `MariaDB is not running on ${MYSQL.host}:${MYSQL.port} (${error.code})`;
-    throw new Error(`MariaDB on ${MYSQL.host}:${MYSQL.port} refused the bench (root, no password): ${error.message}`);
-  }
-}
-
-/** Null when Redis answers PING; a reason when it is not running; throws on any other answer. */
-function redisProblem() {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(REDIS.port, REDIS.host);
-    let answer = '';
-    const done = (fn, value) => {
-      socket.destroy();
-      fn(value);
-    };
-    socket.setTimeout(3000, () => done(resolve, `Redis is not running on ${REDIS.host}:${REDIS.port} (no answer within 3 s)`));
-    socket.on('error', (error) =>
-      NOT_RUNNING.has(error.code) ? done(resolve, `Redis is not running on ${REDIS.host}:${REDIS.port} (${error.code})`) : done(reject, error),
-    );
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      answer += chunk.toString('utf8');
-      if (!answer.includes('\r\n')) return;
-      if (answer.startsWith('+PONG')) done(resolve, null);
-      else done(reject, new Error(`Redis on ${REDIS.host}:${REDIS.port} answered PING with ${answer.trim()}`));
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The bench database and Redis keys: created here, removed whatever happens
-// ---------------------------------------------------------------------------------------------
-
-async function dropDatabase(database) {
-  const connection = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
-  try {
-    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-  } finally {
-    await connection.end();
-  }
-}
-
-async function deleteRedisKeys(prefix) {
-  const Redis = require('ioredis');
-  const redis = new Redis({ ...REDIS, lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    let deleted = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Drops the databases, deletes the Redis keys; returns the problems met. */
-async function cleanup(databases, prefix) {
-  const problems = [];
-  for (const database of databases) await dropDatabase(database).catch((error) => problems.push(`drop ${database}: ${error.message}`));
-  if (prefix) await deleteRedisKeys(prefix).catch((error) => problems.push(`Redis keys ${prefix}*: ${error.message}`));
-  return problems;
-}
-
-/**
- * Until they are dropped, an exit of any kind (Ctrl-C, watchdog, uncaught error) drops them
- * synchronously, through `node box-submit.js --cleanup <prefix> <db>...`.
- */
-function guardOnExit(databases, prefix) {
-  const onExit = () => {
-    spawnSync(process.execPath, [__filename, '--cleanup', prefix, ...databases], { stdio: 'ignore', timeout: 10_000 });
-  };
-  process.on('exit', onExit);
-  return () => process.removeListener('exit', onExit);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Setup: CLI, API
-// ---------------------------------------------------------------------------------------------
-
-function runCli(args, env, cwd) {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI_JS, ...args], { cwd, env, timeout: 120_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`node dist/cli.js ${args.join(' ')} failed (${error.code ?? error.signal}):\n${`${stdout}${stderr}`.trim().slice(-2000)}`));
-      else resolve(stdout.trim());
-    });
-  });
-}
-
-async function api(server, method, urlPath, { token, body } = {}) {
-  const answer = await server.request({ method, path: urlPath, body, headers: token ? { authorization: `Bearer ${token}` } : {}, timeoutMs: 10_000 });
-  if (answer.status < 200 || answer.status >= 300) throw new Error(`${method} ${urlPath} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-  return JSON.parse(answer.body);
-}
 
 /** Logs in, finds the demo meeting and team, opens the four boxes. */
 async function prepareBoxes(server, db) {
@@ -202,24 +92,6 @@ async function prepareBoxes(server, db) {
 // The request bodies
 // ---------------------------------------------------------------------------------------------
 
-const PHRASES = [
-  '建议班子成员多深入基层调研', '会议文件过多过长', '部分同志学习停留在表面', '联系群众不够经常', '对年轻干部的培养要加强',
-  '遇到难题时推诿扯皮的情况仍然存在', '督查检查频次偏高', '希望领导多听一线职工的意见', '食堂和宿舍条件需要改善', '请减少形式主义的留痕要求',
-  '落实中央八项规定精神要常抓不懈', '理论学习要联系工作实际', '工作作风还不够扎实', '对分管领域的风险排查不够深入', '批评与自我批评要动真格',
-  '担当作为的激励机制不够健全', '廉洁自律方面要防微杜渐', '政治站位还需进一步提高', '能力本领跟不上新形势新任务', '基层减负的措施要落到实处',
-  '加班过多影响干部身心健康', '考核评价要更加注重实绩', '信息公开还不够及时', '办事流程仍然繁琐', '对群众反映的问题回应不够快',
-];
-
-/** A small deterministic PRNG: the same bodies in every run. */
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** BODY_COUNT valid opinions: 20–200 Chinese characters; ~40 % with an aspect, ~40 % about one member. */
 function makeBodies(aspects, members) {
   const random = mulberry32(20260101);
@@ -227,10 +99,7 @@ function makeBodies(aspects, members) {
   const bodies = [];
   for (let i = 0; i < BODY_COUNT; i += 1) {
     const length = 20 + Math.floor(random() * 181);
-    let text = '';
-    while ([...text].length < length) text += `${pick(PHRASES)}${random() < 0.7 ? '，' : '。'}`;
-    text = `${[...text].slice(0, length - 1).join('')}。`;
-    const body = { text };
+    const body = { text: opinionText(random, length) };
     if (random() < 0.4) body.aspect = pick(aspects);
     if (random() < 0.4) body.targetMemberId = pick(members);
     bodies.push(JSON.stringify(body));
@@ -282,137 +151,12 @@ async function checkServer(server, label, slug, setup) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Load and accounting
+// Load and accounting (CPU: lib/cpu.js; MariaDB's counters and write-back: lib/stack.js)
 // ---------------------------------------------------------------------------------------------
-
-/** CPU time (user + system, ms) of a process from /proc, or null. */
-function cpuMsOf(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
-  } catch {
-    return null;
-  }
-}
-
-function pidsNamed(names) {
-  const found = [];
-  try {
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        if (names.includes(fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) found.push(Number(entry));
-      } catch {
-        // gone meanwhile
-      }
-    }
-  } catch {
-    // no /proc
-  }
-  return found;
-}
-
-/** All CPUs' busy and total time (ms) from /proc/stat, or null. */
-function systemCpuMs() {
-  try {
-    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal (guest is inside user)
-    const idle = fields[3] + fields[4]; // idle + iowait
-    return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU use over the measurement, in % of one core: the server, this process (autocannon),
- * MariaDB, Redis, and whatever else ran on the machine meanwhile ("others": a build or test
- * run someone started makes the figures unreliable).
- */
-function cpuMeter(serverPid) {
-  const groups = { server: [serverPid], mariadb: pidsNamed(['mariadbd', 'mysqld']), redis: pidsNamed(['redis-server']) };
-  const sum = (pids) => {
-    if (pids.length === 0) return null;
-    let total = 0;
-    for (const pid of pids) {
-      const ms = cpuMsOf(pid);
-      if (ms === null) return null;
-      total += ms;
-    }
-    return total;
-  };
-  const before = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, sum(pids)]));
-  const self = process.cpuUsage();
-  const systemBefore = systemCpuMs();
-  const startedAt = Date.now();
-  return () => {
-    const wallMs = Date.now() - startedAt;
-    const percent = (ms) => (ms === null ? null : Math.round((ms / wallMs) * 100));
-    const used = process.cpuUsage(self);
-    const result = { loadGenerator: percent((used.user + used.system) / 1000) };
-    for (const [name, pids] of Object.entries(groups)) {
-      const after = sum(pids);
-      result[name] = before[name] === null || after === null ? null : percent(after - before[name]);
-    }
-    const systemAfter = systemCpuMs();
-    if (systemBefore && systemAfter) {
-      result.machine = percent(systemAfter.busy - systemBefore.busy);
-      result.machineCapacity = percent(systemAfter.total - systemBefore.total);
-      const known = ['loadGenerator', 'server', 'mariadb', 'redis'].map((key) => result[key] ?? 0).reduce((a, b) => a + b, 0);
-      result.others = Math.max(0, result.machine - known);
-    }
-    return result;
-  };
-}
-
-const STATUS = ['Com_select', 'Com_insert', 'Innodb_data_fsyncs'];
-
-/** MariaDB's global counters (this machine's MariaDB serves the bench only, or near enough). */
-async function mariadbStatus(db) {
-  const [rows] = await db.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${STATUS.map(() => '?').join(',')})`, STATUS);
-  return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
-}
-
-/** InnoDB's dirty pages and checkpoint age (bytes of redo not yet checkpointed). */
-async function innodbBacklog(db) {
-  const [[dirty]] = await db.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'");
-  const [[status]] = await db.query('SHOW ENGINE INNODB STATUS');
-  const lsn = /Log sequence number\s+(\d+)/.exec(status.Status);
-  const checkpoint = /Last checkpoint at\s+(\d+)/.exec(status.Status);
-  return { dirtyPages: Number(dirty.Value), checkpointAgeBytes: lsn && checkpoint ? Number(lsn[1]) - Number(checkpoint[1]) : null };
-}
-
-/**
- * Writes the bench databases' dirty pages back (FLUSH TABLES … FOR EXPORT, then UNLOCK
- * TABLES) before a measured run, so that neither server is measured while MariaDB flushes the
- * rows of what ran before: with the stock settings (innodb_io_capacity 200, no idle flushing)
- * that write-back outlasts a 20 s run.
- */
-async function quiesceMariadb(db, databases) {
-  const started = Date.now();
-  const before = await innodbBacklog(db);
-  const [tables] = await db.query("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (?) AND ENGINE = 'InnoDB'", [databases]);
-  await db.query(`FLUSH TABLES ${tables.map((table) => `\`${table.db}\`.\`${table.name}\``).join(', ')} FOR EXPORT`);
-  await db.query('UNLOCK TABLES');
-  await sleep(1000);
-  return { waitedMs: Date.now() - started, before, after: await innodbBacklog(db) };
-}
-
-const mib = (bytes) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 
 async function countRows(db, database, boxId) {
   const [[row]] = await db.query(`SELECT COUNT(*) AS n FROM \`${database}\`.raw_opinions WHERE sourceId = ?`, [boxId]);
   return Number(row.n);
-}
-
-async function waitForFile(file, ms) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (fs.existsSync(file)) return true;
-    await sleep(100);
-  }
-  return false;
 }
 
 /** Warm-up on one box, then the measured run on another; rows counted on the measured box. */
@@ -588,17 +332,6 @@ function figuresOf(baseline, tanxin, judged) {
   return figures;
 }
 
-function parseExtraEnv(text) {
-  const env = {};
-  for (const pair of (text || '').split(/[\s,]+/).filter(Boolean)) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new Error(`BENCH_BOX_APP_ENV: "${pair}" is not NAME=value`);
-    env[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return env;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 module.exports = {
   name: 'box-submit',
@@ -618,7 +351,7 @@ module.exports = {
     const busyBefore = idleBefore && idleAfter ? Math.round(((idleAfter.busy - idleBefore.busy) / 2000) * 100) : null;
     if (busyBefore !== null && busyBefore > 20) process.stdout.write(`  WARNING: the machine was already ${busyBefore} % busy (of one core) before the run: the figures will be low\n`);
 
-    const appEnv = parseExtraEnv(process.env.BENCH_BOX_APP_ENV);
+    const appEnv = parseExtraEnv(process.env.BENCH_BOX_APP_ENV, 'BENCH_BOX_APP_ENV');
     // An experiment's patched copy of dist/ (under the repository, so node_modules resolves).
     const appScript = process.env.BENCH_BOX_APP_SCRIPT ? path.resolve(ROOT, process.env.BENCH_BOX_APP_SCRIPT) : MAIN_JS;
     if (appScript !== MAIN_JS) process.stdout.write(`  measuring ${path.relative(ROOT, appScript)} instead of dist/main.js\n`);
@@ -770,9 +503,3 @@ module.exports = {
   },
 };
 
-if (require.main === module && process.argv[2] === '--cleanup') {
-  cleanup(process.argv.slice(4), process.argv[3]).then(
-    (problems) => process.exit(problems.length ? 1 : 0),
-    () => process.exit(1),
-  );
-}

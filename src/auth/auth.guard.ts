@@ -5,8 +5,7 @@ import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { IS_PUBLIC, ROLES } from '../common/decorators';
 import { Role } from '../common/roles';
-import { UsersService } from '../users/users.service';
-import { TokenService } from './token.service';
+import { AuthService } from './auth.service';
 
 type ActorRequest = FastifyRequest & { actor?: Actor; raw: FastifyRequest['raw'] & { actor?: Actor } };
 
@@ -18,8 +17,7 @@ type ActorRequest = FastifyRequest & { actor?: Actor; raw: FastifyRequest['raw']
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    private readonly users: UsersService,
+    private readonly auth: AuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,12 +27,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<ActorRequest>();
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const claimed = token ? await this.tokens.read(token) : null;
-    const user = claimed ? await this.users.findActive(claimed.userId) : null;
-    if (!claimed || !user) {
+    const actor = token ? await this.auth.actorFor(token) : null;
+    if (!actor) {
       throw new AppError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, '请先登录，或登录已过期');
     }
-    const actor: Actor = { userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles };
     request.actor = actor;
     request.raw.actor = actor;
 

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { PasswordHasher } from '../users/password-hasher';
 import { toUserView, UserView } from '../users/user.view';
@@ -28,5 +29,17 @@ export class AuthService {
     const accessToken = await this.tokens.issue({ userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles });
     const { id, displayName, roles } = toUserView(user);
     return { accessToken, user: { id, username: user.username, displayName, roles } };
+  }
+
+  /**
+   * Who a token stands for now: its account, read again (see UsersService.findActive), so a
+   * deactivated account or a changed role counts from the next request; null for a forged,
+   * expired or malformed token, or an account gone or inactive. The API's bearer tokens and the
+   * pages' session cookie both go through here.
+   */
+  async actorFor(token: string): Promise<Actor | null> {
+    const claimed = await this.tokens.read(token);
+    const user = claimed ? await this.users.findActive(claimed.userId) : null;
+    return user ? { userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles } : null;
   }
 }

@@ -2,9 +2,11 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
+import { ShortLivedCache } from '../common/short-lived-cache';
 import { MeetingEvents } from '../meetings/meeting-events';
 import { MeetingPhase } from '../meetings/meeting-phase';
 import { MeetingsService } from '../meetings/meetings.service';
+import { TEAM_TARGET_NAME } from '../opinions/opinion-rules';
 import { Box } from './box.entity';
 
 /** Whom an opinion can concern: the team (id null) or one member (a user id). */
@@ -22,26 +24,22 @@ export interface BoxForWriters {
   targets: BoxTarget[];
 }
 
-export const TEAM_TARGET: BoxTarget = { id: null, name: '领导班子（整体）' };
+export const TEAM_TARGET: BoxTarget = { id: null, name: TEAM_TARGET_NAME };
 
 /**
  * How long a box is remembered between reads. Closing a box, or changing its meeting's phase,
  * aspects or team, forgets it at once in this process; other api processes follow within TTL_MS.
  */
 const TTL_MS = 5_000;
-const MAX_ENTRIES = 1_000;
 
 /**
  * Looks boxes up by slug for the public routes, remembering them briefly: a burst of writers
- * (a poster in a canteen, a link in a group chat) costs one read of the box, its meeting and
- * team every few seconds instead of three per submission. Other api processes see a closed box
- * within TTL_MS.
+ * costs one read of the box, its meeting and team every few seconds instead of three per
+ * submission.
  */
 @Injectable()
 export class BoxDirectory implements OnModuleDestroy {
-  private readonly cache = new Map<string, { entry: BoxForWriters | null; expiresAt: number }>();
-  /** Reads under way: a burst of writers after the expiry waits for one read, not one each. */
-  private readonly loading = new Map<string, Promise<BoxForWriters | null>>();
+  private readonly cache = new ShortLivedCache<string, BoxForWriters | null>(TTL_MS);
   private readonly subscription: Subscription;
 
   constructor(
@@ -49,36 +47,19 @@ export class BoxDirectory implements OnModuleDestroy {
     private readonly meetings: MeetingsService,
     meetingEvents: MeetingEvents,
   ) {
-    this.subscription = meetingEvents.changed.subscribe((meetingId) => this.forgetMeeting(meetingId));
+    this.subscription = meetingEvents.changed.subscribe((meetingId) => this.cache.forgetWhere((entry) => entry?.box.meetingId === meetingId));
   }
 
   onModuleDestroy(): void {
     this.subscription.unsubscribe();
   }
 
-  async find(slug: string): Promise<BoxForWriters | null> {
-    const cached = this.cache.get(slug);
-    if (cached && cached.expiresAt > Date.now()) return cached.entry;
-    let pending = this.loading.get(slug);
-    if (!pending) {
-      pending = this.load(slug)
-        .then((entry) => {
-          if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
-          this.cache.set(slug, { entry, expiresAt: Date.now() + TTL_MS });
-          return entry;
-        })
-        .finally(() => this.loading.delete(slug));
-      this.loading.set(slug, pending);
-    }
-    return pending;
+  find(slug: string): Promise<BoxForWriters | null> {
+    return this.cache.get(slug, () => this.load(slug));
   }
 
   forget(slug: string): void {
-    this.cache.delete(slug);
-  }
-
-  private forgetMeeting(meetingId: string): void {
-    for (const [slug, cached] of this.cache) if (cached.entry?.box.meetingId === meetingId) this.cache.delete(slug);
+    this.cache.forget(slug);
   }
 
   private async load(slug: string): Promise<BoxForWriters | null> {

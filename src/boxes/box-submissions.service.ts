@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { chosenAspect, chosenTarget } from '../opinions/opinion-rules';
+import { AggregationTrigger } from '../opinions/aggregation-trigger';
 import { OpinionWriter } from '../opinions/opinion-writer';
 import { newReceiptCode, normaliseReceiptCode } from '../opinions/receipt-code';
 import { BoxDirectory, BoxForWriters, BoxTarget } from './box-directory';
@@ -31,6 +32,7 @@ export class BoxSubmissionsService {
   constructor(
     private readonly directory: BoxDirectory,
     private readonly writer: OpinionWriter,
+    private readonly aggregation: AggregationTrigger,
     private readonly keys: AnonymityKeys,
     private readonly clock: Clock,
   ) {}
@@ -74,8 +76,10 @@ export class BoxSubmissionsService {
       targetMemberId,
       receivedOn: this.clock.today(),
       receiptHash: this.keys.receiptHash(normaliseReceiptCode(receipt)!),
+      itemId: null,
       pendingAggregation: true,
     });
+    this.aggregation.opinionsArrived(box.organizationId, box.meetingId);
     return { receipt };
   }
 

@@ -17,6 +17,11 @@ export class AnonymityKeys {
     return createHmac('sha256', this.config.anonymity.secret).update(`receipt:${normalisedCode}`).digest('hex');
   }
 
+  /** What is stored for a survey token (填写码): the token itself is only ever on the printed sheet. */
+  surveyTokenHash(token: string): string {
+    return createHmac('sha256', this.config.anonymity.secret).update(`survey-token:${token}`).digest('hex');
+  }
+
   /**
    * A client's rate-limit key for one day: an HMAC of the address under a key derived for that
    * day, so today's counters cannot be matched with yesterday's and the address is never kept.

@@ -24,6 +24,11 @@ export enum ErrorCode {
   AccessCodeRequired = 'ACCESS_CODE_REQUIRED',
   BoxClosed = 'BOX_CLOSED',
   BelowReleaseThreshold = 'BELOW_RELEASE_THRESHOLD',
+  SurveyClosed = 'SURVEY_CLOSED',
+  TokenUsed = 'TOKEN_USED',
+  TalkConfirmed = 'TALK_CONFIRMED',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  AlreadyClaimed = 'ALREADY_CLAIMED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }

@@ -9,11 +9,13 @@ export class Clock {
   // Building an Intl.DateTimeFormat costs far more than formatting with one; dayOf runs several
   // times per public request (rate-limit key, stored day, log line), so build it once.
   private readonly dayFormat: Intl.DateTimeFormat;
+  private readonly hourFormat: Intl.DateTimeFormat;
   private lastDay: { second: number; day: string } | null = null;
 
   constructor(private readonly timeZone = 'Asia/Shanghai') {
     // en-CA formats as YYYY-MM-DD.
     this.dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
   }
 
   now(): Date {
@@ -39,6 +41,11 @@ export class Clock {
 
   dayOf(instant: Date): string {
     return this.dayFormat.format(instant);
+  }
+
+  /** The hour of the day now (0–23) in the organisation's time zone: when the daily reminders go. */
+  hour(): number {
+    return Number(this.hourFormat.format(this.now()));
   }
 }
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoInstance } from 'pino';
-import { isPagePath, isPublicPath } from '../core/public-routes';
+import { isHtmlPath, isPublicPath } from '../core/public-routes';
 import { renderErrorPage } from '../web/error-page';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { AppError, ErrorCode, ErrorDetail } from './app-error';
@@ -83,7 +83,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { body, headers } = toErrorBody(error, requestIdOf(request));
     if (body.statusCode >= 500) this.logFailure(request, body, error);
     reply.status(body.statusCode).headers(headers);
-    if (isPagePath(request.url)) {
+    if (isHtmlPath(request.url)) {
       reply.type(HTML_CONTENT_TYPE).send(renderErrorPage(body.message));
     } else {
       reply.send(body);

@@ -26,6 +26,9 @@ export class AppConfig {
   readonly timeZone: string;
   readonly logLevel: string;
   readonly bodyLimit: number;
+  readonly uploads: { dir: string; maxBytes: number };
+  readonly exports: { dir: string; retentionDays: number };
+  readonly reminders: { enabled: boolean; hour: number; leadDays: number };
   readonly database: {
     kind: DatabaseKind;
     sqlitePath: string;
@@ -46,6 +49,7 @@ export class AppConfig {
   readonly anonymity: {
     secret: string;
     boxSubmitLimit: number;
+    surveySubmitLimit: number;
     receiptLookupLimit: number;
     publicReadLimit: number;
     publicRateWindowSeconds: number;
@@ -62,6 +66,9 @@ export class AppConfig {
     this.timeZone = vars.TIME_ZONE;
     this.logLevel = vars.LOG_LEVEL;
     this.bodyLimit = vars.BODY_LIMIT;
+    this.reminders = { enabled: vars.REMINDERS_ENABLED, hour: vars.REMINDER_HOUR, leadDays: vars.REMINDER_LEAD_DAYS };
+    this.exports = { dir: resolve(vars.EXPORT_DIR ?? resolve(vars.DATA_DIR, 'exports')), retentionDays: vars.EXPORT_RETENTION_DAYS };
+    this.uploads = { dir: resolve(vars.UPLOAD_DIR ?? resolve(vars.DATA_DIR, 'uploads')), maxBytes: vars.UPLOAD_MAX_BYTES };
     this.database = {
       kind: vars.DB_TYPE,
       sqlitePath: resolve(vars.DATA_DIR, 'tanxin.sqlite'),
@@ -94,6 +101,7 @@ export class AppConfig {
     this.anonymity = {
       secret: vars.ANONYMITY_SECRET,
       boxSubmitLimit: vars.BOX_SUBMIT_RATE_LIMIT,
+      surveySubmitLimit: vars.SURVEY_SUBMIT_RATE_LIMIT,
       receiptLookupLimit: vars.RECEIPT_LOOKUP_RATE_LIMIT,
       publicReadLimit: vars.PUBLIC_READ_RATE_LIMIT,
       publicRateWindowSeconds: vars.PUBLIC_RATE_WINDOW_SECONDS,

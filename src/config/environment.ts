@@ -89,6 +89,29 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
   BODY_LIMIT = 256 * 1024;
 
+  /** Where uploaded check materials (对照检查材料) are kept; default `<DATA_DIR>/uploads`. */
+  @IsOptional() @IsString()
+  UPLOAD_DIR?: string;
+
+  /** Whether the daily reminders go out at all (the test suite turns them off and runs them by hand). */
+  @Transform(toBool) @IsBoolean() REMINDERS_ENABLED = true;
+
+  /** The hour of the day (in TIME_ZONE) the daily reminders go out. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(23) REMINDER_HOUR = 9;
+
+  /** How many days before a deadline reminders start. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60) REMINDER_LEAD_DAYS = 3;
+
+  /** Where export files are written; default `<DATA_DIR>/exports`. */
+  @IsOptional() @IsString()
+  EXPORT_DIR?: string;
+
+  /** Days an export file is kept before it is removed. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365) EXPORT_RETENTION_DAYS = 7;
+
+  /** Largest check-material file accepted, in bytes (413 beyond). */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(200 * 1024 * 1024) UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
   /** Create the demo organisation on the first start (embedded mode only). */
   @Transform(toBool) @IsBoolean()
   DEMO_DATA = true;
@@ -113,6 +136,11 @@ export class EnvironmentVariables {
 
   /** Opinions one client may send to the boxes per window (意见箱 submissions, page and API together). */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) BOX_SUBMIT_RATE_LIMIT = 10;
+  /**
+   * Survey answers one client may send per window. Higher than the box's: a department often
+   * fills its forms in one room behind one address, and each token answers once anyway.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) SURVEY_SUBMIT_RATE_LIMIT = 60;
   /** Receipt look-ups one client may make per window. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RECEIPT_LOOKUP_RATE_LIMIT = 30;
   /** Public page and box-description reads one client may make per window. */

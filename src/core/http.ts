@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import helmet from 'helmet';
 import { parse as parseQuery } from 'node:querystring';
+import { MATERIAL_CONTENT_TYPES } from '../materials/file-type';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from '../api.module';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
@@ -13,7 +14,10 @@ import { AppConfig } from '../config/app-config';
 import { CoreOptions } from './core.module';
 import { Clock } from '../common/clock';
 import { createPublicLogger, maskPublicUrl, requestIdFor } from './logging';
-import { isPagePath, isPublicPath } from './public-routes';
+import { isHtmlPath, isPublicPath } from './public-routes';
+
+/** The one route that takes a file as its body: a check material (对照检查材料). */
+const isUploadPath = (url: string) => /^\/api\/v1\/meetings\/[^/]+\/materials\/[^/]+\/file(\?|$)/.test(url);
 
 export interface RouteInfo {
   method: string;
@@ -44,9 +48,19 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   fastify.removeContentTypeParser('text/plain');
   // Forms are for the pages only (they work without JavaScript); the API stays JSON.
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
-    if (!isPagePath(request.url)) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
+    if (!isHtmlPath(request.url)) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
     done(null, parseQuery(body as string));
   });
+
+  // Check-material files come as the raw body, on their own route only, up to their own limit.
+  fastify.addContentTypeParser(
+    [...Object.values(MATERIAL_CONTENT_TYPES), 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: config.uploads.maxBytes },
+    (request, body, done) => {
+      if (!isUploadPath(request.url)) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
+      done(null, body);
+    },
+  );
 
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), adapter, {
     bufferLogs: true,

@@ -13,5 +13,15 @@ export function isPublicPath(url: string): boolean {
   return /^\/api\/v1\/public(\/|$)/.test(url) || isPagePath(url);
 }
 
+/** The pages behind a login (the session cookie): sign-in and the leader's items. */
+export function isSignedInPagePath(url: string): boolean {
+  return /^\/(login|logout|me\/items)(\/|\?|$)/.test(url);
+}
+
+/** Every route answered as HTML, errors included, and the only ones taking form posts. */
+export function isHtmlPath(url: string): boolean {
+  return isPagePath(url) || isSignedInPagePath(url);
+}
+
 /** The same routes as Nest middleware patterns (path-to-regexp v8), for excluding them from middleware. */
 export const PUBLIC_ROUTE_PATTERNS = ['api/v1/public/*path', 'b/*path', 'r', 's/*path'];

@@ -1,29 +1,50 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AggregationService } from '../aggregation/aggregation.service';
 import { BoxSubmissionsService } from '../boxes/box-submissions.service';
 import { BoxesService } from '../boxes/boxes.service';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Role } from '../common/roles';
 import { MeetingsService } from '../meetings/meetings.service';
+import { ClaimsService } from '../items/claims.service';
+import { ItemsService } from '../items/items.service';
+import { MaterialsService } from '../materials/materials.service';
+import { Department } from '../organizations/department.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RecordedOpinionsService } from '../recorded-opinions/recorded-opinions.service';
+import { SurveyResponsesService } from '../surveys/survey-responses.service';
+import { SurveysService } from '../surveys/surveys.service';
+import { TalksService } from '../talks/talks.service';
+import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 
 export const DEMO_ORGANIZATION = '示范单位';
 export const DEMO_PASSWORD = 'demo12345';
 
 const DEPARTMENTS = [
-  { name: '办公室', kind: 'department' },
-  { name: '组织人事部', kind: 'department' },
-  { name: '财务部', kind: 'department' },
+  { name: '办公室', kind: 'department', headName: '周丽' },
+  { name: '组织人事部', kind: 'department', headName: '吴海' },
+  { name: '财务部', kind: 'department', headName: '郑红' },
   { name: '业务一部', kind: 'department' },
-  { name: '业务二部', kind: 'department' },
-  { name: '信息中心', kind: 'department' },
+  { name: '业务二部', kind: 'department', headName: '冯涛' },
+  { name: '信息中心', kind: 'department', headName: '何平' },
   { name: '机关第一党支部', kind: 'branch' },
   { name: '机关第二党支部', kind: 'branch' },
 ] as const;
 
 const LEADERS = ['王建国', '李文华', '张志强', '刘海燕', '陈明'];
+
+/** Demo survey answers: overall rating (option), the question index of the text, the text (null: left blank). */
+const SURVEY_ANSWERS: Array<[string, number, string | null]> = [
+  ['好', 5, '文件会议还是偏多，基层同志疲于应付，建议精简。'],
+  ['较好', 2, '政治理论学习有时流于形式，结合业务实际不够。'],
+  ['较好', 4, '对新情况新问题研究不够，有时习惯于老办法。'],
+  ['好', 7, '无'],
+  ['一般', 6, '公务用车管理要更规范，定期公开使用情况。'],
+  ['较好', 5, null],
+  ['好', 1, '班子成员到分管部门调研的次数可以再多一些。'],
+  ['较好', 3, '年轻干部的培养使用还要加大力度。'],
+];
 
 /** What staff wrote in the demo box: aspect (or none), the leader it concerns (index, or none), text. */
 const BOX_OPINIONS: Array<[string | null, number | null, string]> = [
@@ -52,6 +73,13 @@ export class DemoService {
     private readonly boxes: BoxesService,
     private readonly boxSubmissions: BoxSubmissionsService,
     private readonly recorded: RecordedOpinionsService,
+    private readonly surveys: SurveysService,
+    private readonly surveyResponses: SurveyResponsesService,
+    private readonly talks: TalksService,
+    private readonly materials: MaterialsService,
+    private readonly aggregation: AggregationService,
+    private readonly items: ItemsService,
+    private readonly claims: ClaimsService,
     private readonly clock: Clock,
   ) {}
 
@@ -69,7 +97,9 @@ export class DemoService {
     for (const [index, displayName] of LEADERS.entries()) {
       leaders.push(await this.users.createUser(actor, { username: `leader${index + 1}`, displayName, password: DEMO_PASSWORD, roles: [Role.Leader], departmentId: offices[0].id }));
     }
-    await this.users.createUser(actor, { username: 'staff1', displayName: '赵小兵', password: DEMO_PASSWORD, roles: [Role.Staff], departmentId: offices[3].id });
+    const staff = await this.users.createUser(actor, { username: 'staff1', displayName: '赵小兵', password: DEMO_PASSWORD, roles: [Role.Staff], departmentId: offices[3].id });
+    // 业务一部's head has an account: the talk with them is confirmed in the system.
+    await this.organizations.updateDepartment(actor, offices[3].id, { headUserId: staff.id });
     await this.users.createUser(actor, { username: 'supervisor1', displayName: '督导组 孙立', password: DEMO_PASSWORD, roles: [Role.Supervisor] });
 
     const year = Number(this.clock.today().slice(0, 4));
@@ -122,8 +152,74 @@ export class DemoService {
         { text: '“三重一大”事项集体决策的记录要更加完整规范。', aspect: '政治素质' },
       ],
     });
+    await this.seedSurvey(actor, meeting.id, offices);
+    await this.seedTalksAndMaterials(meeting.id, leaders, staff);
+    await this.seedOpinionList(actor, meeting.id, leaders);
     this.logger.log(`demo organisation ${DEMO_ORGANIZATION} created: log in as organiser / ${DEMO_PASSWORD}`);
     return true;
+  }
+
+  /**
+   * 征求意见表 from the template, sent to two departments: one has answered enough to be shown
+   * on its own, the other not yet. One more token is kept unanswered to try the page with.
+   */
+  private async seedSurvey(actor: Actor, meetingId: string, offices: Department[]): Promise<void> {
+    const survey = await this.surveys.createFromTemplate(actor, meetingId);
+    const answered = (await this.surveys.issueTokens(actor, survey.id, { count: 10, departmentId: offices[1].id })).tokens.slice(0, SURVEY_ANSWERS.length);
+    await this.surveys.issueTokens(actor, survey.id, { count: 6, departmentId: offices[2].id });
+    for (const [index, token] of answered.entries()) {
+      const [rating, aspectIndex, text] = SURVEY_ANSWERS[index];
+      // Question 0 is the overall rating, 1..n one per aspect, the last the open question.
+      await this.surveyResponses.submit(token, { answers: [{ questionIndex: 0, value: rating }, ...(text ? [{ questionIndex: aspectIndex, value: text }] : [])] });
+    }
+    const [spare] = (await this.surveys.issueTokens(actor, survey.id, { count: 1 })).urls;
+    this.logger.log(`demo survey (one unanswered token): ${spare}`);
+  }
+
+  /** A few talks (one confirmed, one waiting, one with a department head) and materials under way. */
+  private async seedTalksAndMaterials(meetingId: string, leaders: User[], departmentHead: User): Promise<void> {
+    const as = (user: User): Actor => ({ userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles });
+    const today = this.clock.today();
+    const confirmed = await this.talks.logTalk(as(leaders[0]), meetingId, {
+      counterpartUserId: leaders[1].id,
+      heldOn: today,
+      place: '书记办公室',
+      summary: '王建国同志肯定了李文华同志分管组织人事工作的成效，指出干部选拔程序执行要更严；李文华同志建议班子会议题提前通知，留出准备时间。',
+      opinions: [{ text: '班子会议题临时动议较多，建议提前通知、充分酝酿。', aspect: '工作作风' }],
+    });
+    await this.talks.confirm(as(leaders[1]), confirmed.id);
+    await this.talks.logTalk(as(leaders[2]), meetingId, {
+      counterpartUserId: leaders[3].id,
+      heldOn: today,
+      summary: '双方就分管领域协作不够、信息互通不及时的问题交换了意见，互相提了批评意见。',
+      opinions: [{ text: '分管领域之间协作不够，信息互通不及时。', aspect: '担当作为' }],
+    });
+    await this.talks.logTalk(as(leaders[3]), meetingId, {
+      counterpartUserId: departmentHead.id,
+      heldOn: today,
+      summary: '听取业务一部对基层减负的意见建议。',
+      opinions: [],
+    });
+
+    await this.materials.move(as(leaders[1]), meetingId, leaders[1].id, { status: 'drafting' });
+    await this.materials.move(as(leaders[1]), meetingId, leaders[1].id, { status: 'submitted' });
+    await this.materials.move(as(leaders[2]), meetingId, leaders[2].id, { status: 'drafting' });
+  }
+
+  /** Every opinion placed, the list published, and one team item led and answered by 李文华. */
+  private async seedOpinionList(organiser: Actor, meetingId: string, leaders: User[]): Promise<void> {
+    await this.aggregation.aggregateMeeting(organiser.organizationId, meetingId);
+    await this.items.publish(organiser, meetingId);
+    const member = leaders[1];
+    const as: Actor = { userId: member.id, organizationId: member.organizationId, username: member.username, roles: member.roles };
+    const [first] = (await this.claims.myItems(as)).filter((item) => item.target.id === null);
+    if (!first) return;
+    await this.claims.claim(as, first.id, { kind: 'lead' });
+    await this.claims.answer(as, first.id, {
+      reflection: '对基层减负的要求落实不够，习惯用开会、发文推动工作。',
+      measures: '制定会议文件精简清单，能合并的会议合并召开，年内会议数量压减三成。',
+      dueDate: this.daysFromToday(90),
+    });
   }
 
   private daysFromToday(days: number): string {

@@ -8,6 +8,15 @@ export function isForwardMove(from: MeetingPhase, to: MeetingPhase): boolean {
   return MEETING_PHASES.indexOf(to) > MEETING_PHASES.indexOf(from);
 }
 
+/** Once the meeting has been held, collecting opinions for it (boxes, surveys) is over. */
+export function isCollectingOver(phase: MeetingPhase): boolean {
+  return MEETING_PHASES.indexOf(phase) >= MEETING_PHASES.indexOf('held');
+}
+
+/** Who may read a talk's content: its two participants, and by default also the secretary (主要负责同志). */
+export const TALK_VISIBILITIES = ['participants', 'participants-and-secretary'] as const;
+export type TalkVisibility = (typeof TALK_VISIBILITIES)[number];
+
 export const MEETING_KINDS = ['democratic-life', 'organizational-life'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { MeetingKind, MeetingPhase } from './meeting-phase';
+import { TalkRuleSettings } from '../talks/talk-rules';
+import { MeetingKind, MeetingPhase, TalkVisibility } from './meeting-phase';
 
 /** One 民主生活会 / 组织生活会 being prepared. */
 @Entity('meetings')
@@ -38,6 +39,18 @@ export class Meeting {
   @Column('date') claimUntil: string;
   @Column('date') materialsUntil: string;
   @Column('date') heldOn: string;
+
+  /** Keywords an organiser added to the aspect lexicon (by aspect), for sorting opinions without one. */
+  @Column('simple-json', { nullable: true })
+  aspectKeywords: Record<string, string[]> | null;
+
+  /** Which 必谈 rules apply; null = the defaults (every rule but the party-branch one). */
+  @Column('simple-json', { nullable: true })
+  talkRules: Partial<TalkRuleSettings> | null;
+
+  /** Who besides the two participants may read a talk's content. */
+  @Column('varchar', { length: 30, default: 'participants-and-secretary' })
+  talkVisibility: TalkVisibility;
 
   @Column('datetime')
   createdAt: Date;

@@ -1,7 +1,8 @@
 import { Department } from '../organizations/department.entity';
+import { talkRulesOf, TalkRuleSettings } from '../talks/talk-rules';
 import { User } from '../users/user.entity';
 import { Meeting } from './meeting.entity';
-import { MeetingKind, MeetingPhase } from './meeting-phase';
+import { MeetingKind, MeetingPhase, TalkVisibility } from './meeting-phase';
 import { TeamMember, TeamRole } from './team-member.entity';
 
 export interface MeetingView {
@@ -14,6 +15,11 @@ export interface MeetingView {
   aspects: string[];
   phase: MeetingPhase;
   deadlines: { collectUntil: string; talksUntil: string; claimUntil: string; materialsUntil: string; heldOn: string };
+  /** The 必谈 rules in force, every one named. */
+  talkRules: TalkRuleSettings;
+  talkVisibility: TalkVisibility;
+  /** Keywords the organiser added to the aspect lexicon, by aspect. */
+  aspectKeywords: Record<string, string[]>;
 }
 
 export interface TeamMemberView {
@@ -40,6 +46,9 @@ export function toMeetingView(meeting: Meeting): MeetingView {
       materialsUntil: meeting.materialsUntil,
       heldOn: meeting.heldOn,
     },
+    talkRules: talkRulesOf(meeting),
+    talkVisibility: meeting.talkVisibility,
+    aspectKeywords: meeting.aspectKeywords ?? {},
   };
 }
 

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Subscription } from 'rxjs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
@@ -7,6 +8,7 @@ import { Clock } from '../common/clock';
 import { isRealDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
+import { ShortLivedCache } from '../common/short-lived-cache';
 import { findOwned, ownedBy } from '../common/tenancy';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -22,8 +24,14 @@ import { isForwardMove, meetingKindName } from './meeting-phase';
 import { toTeamView, TeamMemberView } from './meeting.views';
 import { TeamMember } from './team-member.entity';
 
+/** How long a meeting row read for one request serves the next ones (see getMeeting). */
+const MEETING_TTL_MS = 2_000;
+
 @Injectable()
-export class MeetingsService {
+export class MeetingsService implements OnModuleDestroy {
+  private readonly recent = new ShortLivedCache<string, Meeting | null>(MEETING_TTL_MS, 5_000);
+  private readonly subscription: Subscription;
+
   constructor(
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(TeamMember) private readonly teamMembers: Repository<TeamMember>,
@@ -33,7 +41,13 @@ export class MeetingsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly events: MeetingEvents,
-  ) {}
+  ) {
+    this.subscription = events.changed.subscribe((meetingId) => this.recent.forget(meetingId));
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+  }
 
   async createMeeting(actor: Actor, dto: CreateMeetingDto): Promise<Meeting> {
     const aspects = this.resolveAspects(dto);
@@ -50,6 +64,9 @@ export class MeetingsService {
       aspects,
       phase: 'preparing',
       ...dto.deadlines,
+      aspectKeywords: null,
+      talkRules: null,
+      talkVisibility: 'participants-and-secretary',
       createdAt: now,
       updatedAt: now,
     };
@@ -67,9 +84,16 @@ export class MeetingsService {
     return this.meetings.find({ where: { id: In(seats.map((seat) => seat.meetingId)), organizationId: actor.organizationId }, order: { year: 'DESC' } });
   }
 
-  /** The meeting, if the actor may see it; otherwise 404 as if it did not exist. */
+  /**
+   * The meeting, if the actor may see it; otherwise 404 as if it did not exist. The row is
+   * remembered for MEETING_TTL_MS (every route under a meeting asks first); any change through
+   * this service forgets it at once in this process, and other processes follow within the TTL.
+   */
   async getMeeting(actor: Actor, id: string): Promise<Meeting> {
-    const meeting = await findOwned(this.meetings, actor, id, '会议');
+    const cached = await this.recent.get(id, () => this.meetings.findOne({ where: { id } }));
+    if (!cached || cached.organizationId !== actor.organizationId) throw AppError.notFound('会议');
+    // A copy: a caller changing it must not change what the next request reads.
+    const meeting = { ...cached };
     if (hasRole(actor, Role.Organiser, Role.Supervisor)) return meeting;
     if (await this.teamMembers.exists({ where: { meetingId: id, userId: actor.userId } })) return meeting;
     throw AppError.notFound('会议');
@@ -83,6 +107,10 @@ export class MeetingsService {
     }
     if (dto.title !== undefined) meeting.title = dto.title.trim();
     if (dto.theme !== undefined) meeting.theme = dto.theme.trim() || null;
+    // Only the rules named: one left out keeps its setting.
+    if (dto.talkRules) meeting.talkRules = { ...meeting.talkRules, ...definedOnly(dto.talkRules) };
+    if (dto.talkVisibility) meeting.talkVisibility = dto.talkVisibility;
+    if (dto.aspectKeywords) meeting.aspectKeywords = checkedKeywords(meeting.aspects, dto.aspectKeywords);
     meeting.updatedAt = this.clock.now();
     await this.meetings.save(meeting);
     this.events.announceChange(meeting.id);
@@ -100,6 +128,11 @@ export class MeetingsService {
     await this.meetings.save(meeting);
     this.events.announceChange(meeting.id);
     return meeting;
+  }
+
+  /** A meeting read without an actor, for the public pages (see findMeetingWithTeam); null when there is none. */
+  findMeeting(organizationId: string, meetingId: string): Promise<Meeting | null> {
+    return this.meetings.findOne({ where: { id: meetingId, organizationId } });
   }
 
   /**
@@ -215,4 +248,24 @@ function assertDeadlinesInOrder(deadlines: DeadlinesDto): void {
   if (problems.length) {
     throw AppError.badRequest(ErrorCode.InvalidDeadlines, `时间安排有误：${problems.join('；')}`, problems.map((message) => ({ field: 'deadlines', message })));
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/** An organiser's additions to the aspect lexicon: for the meeting's aspects only, a few short words each. */
+function checkedKeywords(aspects: string[], given: Record<string, unknown>): Record<string, string[]> {
+  const refuse = (field: string, message: string): never => {
+    throw AppError.badRequest(ErrorCode.ValidationFailed, message, [{ field: `aspectKeywords.${field}`, message }]);
+  };
+  const checked: Record<string, string[]> = {};
+  for (const [aspect, words] of Object.entries(given)) {
+    if (!aspects.includes(aspect)) refuse(aspect, `“${aspect}”不是本次会议的对照检查方面`);
+    if (!Array.isArray(words) || words.length > 100 || !words.every((word) => typeof word === 'string' && word.trim().length >= 2 && word.trim().length <= 20)) {
+      refuse(aspect, '关键词应为 2 到 20 个字的词语列表，每个方面最多 100 个');
+    }
+    checked[aspect] = [...new Set((words as string[]).map((word) => word.trim()))];
+  }
+  return checked;
 }

@@ -1,5 +1,8 @@
 import { AppError, ErrorCode } from '../common/app-error';
 
+/** How the team as a whole is named wherever an opinion's target is shown (target id null). */
+export const TEAM_TARGET_NAME = '领导班子（整体）';
+
 /** What an opinion may name: one of the meeting's aspects, one member of its team. */
 export interface OpinionChoices {
   aspects: readonly string[];

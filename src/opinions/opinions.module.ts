@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { AggregationTrigger } from './aggregation-trigger';
 import { OpinionWriter } from './opinion-writer';
 import { PublicReceiptsController } from './public-receipts.controller';
 import { RawOpinion } from './raw-opinion.entity';
@@ -11,7 +12,7 @@ import { ReceiptsService } from './receipts.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RawOpinion]), RateLimitModule],
   controllers: [PublicReceiptsController, ReceiptPagesController],
-  providers: [OpinionWriter, ReceiptsService],
-  exports: [OpinionWriter, ReceiptsService, TypeOrmModule],
+  providers: [OpinionWriter, ReceiptsService, AggregationTrigger],
+  exports: [OpinionWriter, ReceiptsService, AggregationTrigger, TypeOrmModule],
 })
 export class OpinionsModule {}

@@ -54,6 +54,11 @@ export class RawOpinion {
   @Column('varchar', { length: 64, nullable: true })
   receiptHash: string | null;
 
+  /** The opinion-list item (意见清单条目) it was placed in; null while pending. */
+  @Index()
+  @Column('varchar', { length: 36, nullable: true })
+  itemId: string | null;
+
   /** The outbox mark: true until the aggregation worker has placed it in the opinion list. */
   @Column('boolean')
   pendingAggregation: boolean;

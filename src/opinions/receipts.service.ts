@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError } from '../common/app-error';
+import { ItemClaim } from '../items/item-claim.entity';
+import { OpinionItem } from '../items/opinion-item.entity';
 import { normaliseReceiptCode } from './receipt-code';
 import { RawOpinion } from './raw-opinion.entity';
 
@@ -25,13 +27,27 @@ export class ReceiptsService {
   constructor(
     @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
     private readonly keys: AnonymityKeys,
+    private readonly dataSource: DataSource,
   ) {}
 
   async lookUp(code: string): Promise<ReceiptView> {
     const normalised = normaliseReceiptCode(code);
     const opinion = normalised ? await this.opinions.findOne({ where: { receiptHash: this.keys.receiptHash(normalised) } }) : null;
     if (!opinion) throw AppError.notFound('回执码');
-    // The opinion list (issue 6) moves an opinion on to listed, claimed and answered.
-    return { status: 'received' };
+    const item = await this.listedItem(opinion.itemId);
+    if (!item) return { status: 'received' };
+    const lead = await this.dataSource.getRepository(ItemClaim).findOne({ where: { itemId: item.id, kind: 'lead' } });
+    if (!lead) return { status: 'listed' };
+    if (!lead.answeredAt || !lead.reflection || !lead.measures) return { status: 'claimed' };
+    const due = lead.dueDate ? `\n整改时限：${lead.dueDate}` : '';
+    return { status: 'answered', answer: `问题认识：${lead.reflection}\n整改措施：${lead.measures}${due}` };
+  }
+
+  /** The published item the opinion ended up in (following merges), or null while it is not in the published list. */
+  private async listedItem(itemId: string | null): Promise<OpinionItem | null> {
+    const items = this.dataSource.getRepository(OpinionItem);
+    let item = itemId ? await items.findOne({ where: { id: itemId } }) : null;
+    for (let hops = 0; item?.status === 'merged' && item.mergedIntoId && hops < 10; hops++) item = await items.findOne({ where: { id: item.mergedIntoId } });
+    return item?.status === 'published' ? item : null;
   }
 }

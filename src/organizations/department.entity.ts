@@ -18,6 +18,14 @@ export class Department {
   @Column('varchar', { length: 20 })
   kind: DepartmentKind;
 
+  /** Its head (主要负责同志), when they have an account; team members must talk with them. */
+  @Column('varchar', { length: 36, nullable: true })
+  headUserId: string | null;
+
+  /** Its head's name, when they have no account (or as the organiser wrote it). */
+  @Column('varchar', { length: 50, nullable: true })
+  headName: string | null;
+
   @Column('datetime')
   createdAt: Date;
 }

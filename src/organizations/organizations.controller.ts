@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
+import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
-import { CreateDepartmentDto } from './dto/create-department.dto';
+import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/create-department.dto';
 import { DepartmentView, OrganizationView, toDepartmentView, toOrganizationView } from './organization.views';
 import { OrganizationsService } from './organizations.service';
 
@@ -23,6 +24,13 @@ export class OrganizationsController {
   @Roles(Role.Admin, Role.Organiser)
   async createDepartment(@CurrentActor() actor: Actor, @Body() dto: CreateDepartmentDto): Promise<DepartmentView> {
     return toDepartmentView(await this.organizations.createDepartment(actor, dto));
+  }
+
+  /** Renames a department or sets its head (主要负责同志): an account, or a name alone. */
+  @Patch('departments/:id')
+  @Roles(Role.Admin, Role.Organiser)
+  async updateDepartment(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentView> {
+    return toDepartmentView(await this.organizations.updateDepartment(actor, id, dto));
   }
 
   @Get('departments')

@@ -6,11 +6,11 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
-import { findAllOwned, ownedBy, requireAllOwned } from '../common/tenancy';
+import { findAllOwned, findOwned, ownedBy, requireAllOwned } from '../common/tenancy';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Department } from './department.entity';
-import { CreateDepartmentDto } from './dto/create-department.dto';
+import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/create-department.dto';
 import { Organization } from './organization.entity';
 
 export interface BootstrapResult {
@@ -67,9 +67,34 @@ export class OrganizationsService {
     if (await this.departments.exists({ where: { organizationId: actor.organizationId, name: dto.name } })) {
       throw AppError.conflict(ErrorCode.DepartmentExists, `部门“${dto.name}”已存在`);
     }
-    const department: Department = { id: newId(), organizationId: actor.organizationId, name: dto.name, kind: dto.kind, createdAt: this.clock.now() };
+    const department: Department = { id: newId(), organizationId: actor.organizationId, name: dto.name, kind: dto.kind, headUserId: null, headName: null, createdAt: this.clock.now() };
+    await this.setHead(actor, department, dto);
     await this.departments.insert(department);
     return department;
+  }
+
+  async updateDepartment(actor: Actor, id: string, dto: UpdateDepartmentDto): Promise<Department> {
+    const department = await findOwned(this.departments, actor, id, '部门');
+    if (dto.name !== undefined && dto.name !== department.name) {
+      if (await this.departments.exists({ where: { organizationId: actor.organizationId, name: dto.name } })) {
+        throw AppError.conflict(ErrorCode.DepartmentExists, `部门“${dto.name}”已存在`);
+      }
+      department.name = dto.name;
+    }
+    if (dto.kind !== undefined) department.kind = dto.kind;
+    await this.setHead(actor, department, dto);
+    await this.departments.save(department);
+    return department;
+  }
+
+  /** The head: an account of this organisation (shown by its name unless another is given), or a name alone. */
+  private async setHead(actor: Actor, department: Department, dto: Pick<CreateDepartmentDto, 'headUserId' | 'headName'>): Promise<void> {
+    if (dto.headUserId !== undefined) department.headUserId = dto.headUserId;
+    if (dto.headName !== undefined) department.headName = dto.headName?.trim() || null;
+    if (dto.headUserId) {
+      const [head] = await this.users.requireUsers(actor, [dto.headUserId]);
+      if (dto.headName === undefined || !department.headName) department.headName = head.displayName;
+    }
   }
 
   listDepartments(actor: Actor): Promise<Department[]> {

@@ -4,18 +4,32 @@
  */
 export enum QueueName {
   Notifications = 'notifications',
+  Aggregation = 'aggregation',
+  Exports = 'exports',
+  Reminders = 'reminders',
 }
 
 export enum JobName {
   DeliverWebhook = 'webhook.deliver',
+  AggregateMeeting = 'aggregation.meeting',
+  BuildExport = 'exports.build',
+  SendReminders = 'reminders.daily',
 }
 
 export interface JobPayloads {
   [JobName.DeliverWebhook]: { deliveryId: string };
+  /** Place the meeting's pending raw opinions in its opinion list. */
+  [JobName.AggregateMeeting]: { organizationId: string; meetingId: string };
+  [JobName.BuildExport]: { exportId: string };
+  /** The day (YYYY-MM-DD in TIME_ZONE) whose reminders to send. */
+  [JobName.SendReminders]: { day: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverWebhook]: QueueName.Notifications,
+  [JobName.AggregateMeeting]: QueueName.Aggregation,
+  [JobName.BuildExport]: QueueName.Exports,
+  [JobName.SendReminders]: QueueName.Reminders,
 };
 
 export interface DispatchOptions {

@@ -14,5 +14,6 @@ const publicLimit = (name: string, limitOf: (config: AppConfig) => number) => ()
  * counter, so switching between them does not double a client's allowance.
  */
 export const BoxSubmitLimit = publicLimit('box-submit', (config) => config.anonymity.boxSubmitLimit);
+export const SurveySubmitLimit = publicLimit('survey-submit', (config) => config.anonymity.surveySubmitLimit);
 export const ReceiptLookupLimit = publicLimit('receipt-lookup', (config) => config.anonymity.receiptLookupLimit);
 export const PublicReadLimit = publicLimit('public-read', (config) => config.anonymity.publicReadLimit);

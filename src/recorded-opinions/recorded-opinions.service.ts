@@ -9,6 +9,7 @@ import { newId } from '../common/ids';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
 import { chosenAspect, chosenTarget, OpinionChoices } from '../opinions/opinion-rules';
+import { AggregationTrigger } from '../opinions/aggregation-trigger';
 import { OpinionChannel, RawOpinion } from '../opinions/raw-opinion.entity';
 import { RecordSymposiumDto } from './dto/record-symposium.dto';
 import { RecordWrittenOpinionsDto } from './dto/record-written-opinions.dto';
@@ -29,6 +30,7 @@ export class RecordedOpinionsService {
     private readonly meetings: MeetingsService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly aggregation: AggregationTrigger,
   ) {}
 
   async recordSymposium(actor: Actor, meetingId: string, dto: RecordSymposiumDto): Promise<Symposium> {
@@ -98,6 +100,7 @@ export class RecordedOpinionsService {
       targetMemberId: chosenTarget(choices, opinion.targetMemberId, `opinions.${index}.targetMemberId`),
       receivedOn: day,
       receiptHash: null,
+      itemId: null,
       pendingAggregation: true,
     }));
   }
@@ -107,5 +110,6 @@ export class RecordedOpinionsService {
       await manager.insert(entity, record);
       await manager.insert(RawOpinion, opinions);
     });
+    if (opinions[0]) this.aggregation.opinionsArrived(opinions[0].organizationId, opinions[0].meetingId);
   }
 }

@@ -27,6 +27,10 @@ export class User {
   @Column('varchar', { length: 36, nullable: true })
   departmentId: string | null;
 
+  /** Their party branch (所在支部), a department of kind `branch`. */
+  @Column('varchar', { length: 36, nullable: true })
+  branchId: string | null;
+
   @Column('boolean')
   active: boolean;
 

@@ -7,6 +7,7 @@ export interface UserView {
   displayName: string;
   roles: Role[];
   departmentId: string | null;
+  branchId: string | null;
   active: boolean;
 }
 
@@ -18,6 +19,7 @@ export function toUserView(user: User): UserView {
     displayName: user.displayName,
     roles: user.roles,
     departmentId: user.departmentId,
+    branchId: user.branchId,
     active: user.active,
   };
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { Actor, hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { ShortLivedCache } from '../common/short-lived-cache';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { findAllOwned, findOwned, ownedBy, requireAllOwned } from '../common/tenancy';
@@ -13,8 +14,13 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { User } from './user.entity';
 
+/** How long an account read for a request is trusted by later requests (see findActive). */
+const ACCOUNT_TTL_MS = 2_000;
+
 @Injectable()
 export class UsersService {
+  private readonly activeAccounts = new ShortLivedCache<string, User | null>(ACCOUNT_TTL_MS, 10_000);
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Department) private readonly departments: Repository<Department>,
@@ -22,9 +28,13 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  /** The account behind a token, if it still exists and is active. */
+  /**
+   * The account behind a token, if it still exists and is active. Remembered for ACCOUNT_TTL_MS:
+   * every authenticated request asks. A change made here (deactivation, new roles) applies at
+   * once in this process, and within ACCOUNT_TTL_MS in the others.
+   */
   findActive(id: string): Promise<User | null> {
-    return this.users.findOne({ where: { id, active: true } });
+    return this.activeAccounts.get(id, () => this.users.findOne({ where: { id, active: true } }));
   }
 
   findByUsername(username: string): Promise<User | null> {
@@ -49,9 +59,16 @@ export class UsersService {
     return findAllOwned(this.users, actor, ids);
   }
 
+  /** Active people of these party branches, for the optional 所在支部 talk rule. */
+  findByBranches(actor: Pick<Actor, 'organizationId'>, branchIds: string[]): Promise<User[]> {
+    if (branchIds.length === 0) return Promise.resolve([]);
+    return this.users.find({ where: { organizationId: actor.organizationId, branchId: In(branchIds), active: true } });
+  }
+
   async createUser(actor: Actor, dto: CreateUserDto, manager?: EntityManager): Promise<User> {
     this.assertMayGrant(actor, dto.roles);
     if (dto.departmentId) await this.requireDepartment(actor, dto.departmentId);
+    if (dto.branchId) await this.requireDepartment(actor, dto.branchId, 'branch');
     const repository = manager?.getRepository(User) ?? this.users;
     if (await repository.exists({ where: { username: dto.username } })) {
       throw AppError.conflict(ErrorCode.UsernameTaken, `用户名 ${dto.username} 已被使用`);
@@ -64,6 +81,7 @@ export class UsersService {
       passwordHash: await this.hasher.hash(dto.password),
       roles: [...new Set(dto.roles)],
       departmentId: dto.departmentId ?? null,
+      branchId: dto.branchId ?? null,
       active: true,
       createdAt: this.clock.now(),
     });
@@ -84,6 +102,10 @@ export class UsersService {
       if (dto.departmentId) await this.requireDepartment(actor, dto.departmentId);
       user.departmentId = dto.departmentId;
     }
+    if (dto.branchId !== undefined) {
+      if (dto.branchId) await this.requireDepartment(actor, dto.branchId, 'branch');
+      user.branchId = dto.branchId;
+    }
     if (dto.displayName !== undefined) user.displayName = dto.displayName;
     if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
     if (dto.active !== undefined) {
@@ -91,6 +113,7 @@ export class UsersService {
       user.active = dto.active;
     }
     await this.users.save(user);
+    this.activeAccounts.forget(user.id);
     return user;
   }
 
@@ -99,9 +122,12 @@ export class UsersService {
     if (roles.includes(Role.Admin) && !hasRole(actor, Role.Admin)) throw AppError.forbidden('只有管理员可以授予管理员角色');
   }
 
-  private async requireDepartment(actor: Actor, departmentId: string): Promise<void> {
-    if (!(await this.departments.exists({ where: { id: departmentId, organizationId: actor.organizationId } }))) {
-      throw AppError.badRequest(ErrorCode.UnknownDepartment, `部门 ${departmentId} 不存在`, [{ field: 'departmentId', message: '部门不存在' }]);
+  private async requireDepartment(actor: Actor, departmentId: string, kind?: 'branch'): Promise<void> {
+    const where = { id: departmentId, organizationId: actor.organizationId, ...(kind ? { kind } : {}) };
+    if (!(await this.departments.exists({ where }))) {
+      const field = kind ? 'branchId' : 'departmentId';
+      const what = kind ? '党支部' : '部门';
+      throw AppError.badRequest(ErrorCode.UnknownDepartment, `${what} ${departmentId} 不存在`, [{ field, message: `${what}不存在` }]);
     }
   }
 }

@@ -55,4 +55,21 @@ button.secondary{background:#57606a}
 .status{font-size:1.2rem;font-weight:700}
 .answer{background:#fff;border-left:4px solid #b42318;padding:.75rem;white-space:pre-wrap}
 .privacy{margin-top:1.5rem;font-size:.85rem;color:#57606a}
+.question{border:0;border-top:1px solid #eef1f4;margin:0;padding:1rem 0 .5rem;min-width:0}
+.question:first-of-type{border-top:0;padding-top:0}
+.question legend{font-weight:600;padding:0;margin-bottom:.5rem}
+.question.invalid textarea,.question.invalid .choice{border-color:#b42318}
+.required{color:#b42318}
+.field-error{color:#b42318;font-size:.9rem;margin:.25rem 0 .5rem}
+.choice{display:flex;align-items:center;gap:.6rem;font-weight:400;margin:.35rem 0;padding:.6rem .75rem;border:1px solid #c9ced6;border-radius:.4rem;background:#fff}
+.choice input{width:auto;margin:0;flex:none}
+.rating .choice{display:inline-flex;margin-right:.35rem}
+.item{background:#fff;border-radius:.5rem;padding:1rem;margin:.75rem 0;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.item .summary{font-weight:600;margin-top:0}
+.item form{background:none;box-shadow:none;padding:0}
+.item form.claim{display:flex;gap:.5rem}
+.item form.claim button{margin-top:.5rem}
+.sources{padding-left:1.2rem;margin:.5rem 0}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+h3.aspect{font-size:1rem;color:#a61b1b;margin:1.25rem 0 .25rem}
 `);

@@ -1,6 +1,7 @@
 import { Role } from '../../src/common/roles';
 import { routesOf } from '../../src/core/http';
 import { openBox } from '../factories/boxes';
+import { createSurvey, surveyBody } from '../factories/surveys';
 import { createMeeting, createTeam, meetingBody } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { createTestApp, TestApp } from '../setup/test-app';
@@ -16,6 +17,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
   let otherIds: Record<string, string>;
   let homeMeetingId: string;
   let homeBoxId: string;
+  let homeSurveyId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -25,6 +27,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     people[Role.Admin] = await home.user([Role.Admin]);
     homeMeetingId = (await createMeeting(t, people[Role.Organiser]!)).id;
     homeBoxId = (await openBox(t, people[Role.Organiser]!, homeMeetingId)).id;
+    homeSurveyId = (await createSurvey(t, people[Role.Organiser]!, homeMeetingId, surveyBody('理论学习'))).id;
 
     // Records of another organisation, one of each kind a route can name.
     const otherMeeting = await createMeeting(t, other.admin);
@@ -32,18 +35,33 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     const otherWebhook = await t.http.post('/api/v1/webhooks').set(other.admin.auth).send({ url: 'http://127.0.0.1:9/hook', format: 'generic' }).expect(201);
     const otherInbox = await t.http.get('/api/v1/me/notifications').set(otherTeam.secretary.auth).expect(200);
     const otherBox = await openBox(t, other.admin, otherMeeting.id);
+    const otherSurvey = await createSurvey(t, other.admin, otherMeeting.id, surveyBody('理论学习'));
+    const otherTalk = await t.http
+      .post(`/api/v1/meetings/${otherMeeting.id}/talks`)
+      .set(otherTeam.secretary.auth)
+      .send({ counterpartUserId: otherTeam.members[0].id, heldOn: '2026-01-05', summary: '别人的谈话内容' })
+      .expect(201);
+    const otherDepartment = await other.department();
+    const otherExport = await t.http.post(`/api/v1/meetings/${otherMeeting.id}/exports`).set(other.admin.auth).send({ what: 'opinion-list', format: 'xlsx' }).expect(202);
+    const otherItem = await t.http.post(`/api/v1/meetings/${otherMeeting.id}/items`).set(other.admin.auth).send({ summary: '别人单位督导组指出的问题', aspect: '理论学习' }).expect(201);
     otherIds = {
       meeting: otherMeeting.id,
       user: otherTeam.secretary.id,
       webhook: otherWebhook.body.id,
       notification: otherInbox.body.items[0].id,
       box: otherBox.id,
+      survey: otherSurvey.id,
+      talk: otherTalk.body.id,
+      department: otherDepartment.id,
+      item: otherItem.body.id,
+      export: otherExport.body.id,
+      merge: '00000000-0000-4000-8000-000000000000',
     };
   });
   afterAll(() => t.close());
 
   // Who may call what. Every other role gets 403 FORBIDDEN.
-  const rules: Array<{ method: Method; path: (ids: { meeting: string; box: string }) => string; body?: object; allowed: Role[] }> = [
+  const rules: Array<{ method: Method; path: (ids: { meeting: string; box: string; survey: string }) => string; body?: object; allowed: Role[] }> = [
     { method: 'post', path: () => '/api/v1/users', body: { username: 'x', displayName: 'x', password: 'x', roles: [] }, allowed: [Role.Admin, Role.Organiser] },
     { method: 'get', path: () => '/api/v1/users', allowed: [Role.Admin, Role.Organiser] },
     { method: 'post', path: () => '/api/v1/departments', body: {}, allowed: [Role.Admin, Role.Organiser] },
@@ -67,13 +85,37 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/symposiums`, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/written-opinions`, body: { fromBody: '' }, allowed: [Role.Organiser] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/written-opinions`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/surveys/template`, allowed: [Role.Organiser] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/surveys`, body: { title: '' }, allowed: [Role.Organiser] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/surveys/from-template`, allowed: [Role.Organiser] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/surveys`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ survey }) => `/api/v1/surveys/${survey}`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ survey }) => `/api/v1/surveys/${survey}/results`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'post', path: ({ survey }) => `/api/v1/surveys/${survey}/tokens`, body: { count: 0 }, allowed: [Role.Organiser] },
+    { method: 'post', path: ({ survey }) => `/api/v1/surveys/${survey}/close`, allowed: [Role.Organiser] },
+    { method: 'post', path: ({ survey }) => `/api/v1/surveys/${survey}/open`, allowed: [Role.Organiser] },
+    { method: 'patch', path: () => '/api/v1/departments/00000000-0000-4000-8000-000000000000', body: {}, allowed: [Role.Admin, Role.Organiser] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks/required`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks/matrix`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks`, body: {}, allowed: [Role.Leader] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/materials`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, body: {}, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items/summary`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/claims/overview`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'get', path: () => '/api/v1/me/items', allowed: [Role.Leader] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/progress`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/exports`, body: { what: 'x' }, allowed: [Role.Organiser] },
+    // Last of the meeting's: the organiser's call publishes its drafts.
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items/publish`, allowed: [Role.Organiser] },
   ];
 
   const allRoles = [Role.Admin, Role.Organiser, Role.Leader, Role.Supervisor, Role.Staff];
-  const cases = rules.flatMap((rule) => allRoles.map((role) => ({ ...rule, role, label: `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id', box: ':id' })} as ${role}` })));
+  const cases = rules.flatMap((rule) => allRoles.map((role) => ({ ...rule, role, label: `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id', box: ':id', survey: ':id' })} as ${role}` })));
 
   it.each(cases)('$label: allowed only to its roles', async ({ method, path, body, allowed, role }) => {
-    const response = await t.http[method](path({ meeting: homeMeetingId, box: homeBoxId })).set(people[role]!.auth).send(body);
+    const response = await t.http[method](path({ meeting: homeMeetingId, box: homeBoxId, survey: homeSurveyId })).set(people[role]!.auth).send(body);
     if (allowed.includes(role)) {
       expect({ role, status: response.status }).not.toEqual({ role, status: 403 });
     } else {
@@ -106,11 +148,54 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', route: '/api/v1/meetings/:id/symposiums', id: 'meeting', as: Role.Supervisor },
     { method: 'post', route: '/api/v1/meetings/:id/written-opinions', id: 'meeting', body: { fromBody: '纪检监察组', opinions: [{ text: '别人的书面意见内容' }] }, as: Role.Organiser },
     { method: 'get', route: '/api/v1/meetings/:id/written-opinions', id: 'meeting', as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/meetings/:id/surveys/template', id: 'meeting', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/surveys', id: 'meeting', body: surveyBody('理论学习'), as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/surveys/from-template', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/surveys', id: 'meeting', as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/surveys/:id', id: 'survey', as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/surveys/:id/results', id: 'survey', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/surveys/:id/tokens', id: 'survey', body: { count: 3 }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/surveys/:id/close', id: 'survey', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/surveys/:id/open', id: 'survey', as: Role.Organiser },
+    { method: 'patch', route: '/api/v1/departments/:id', id: 'department', body: { headName: '别人' }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/talks/required', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/talks/matrix', id: 'meeting', as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/meetings/:id/talks', id: 'meeting', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/talks', id: 'meeting', body: { counterpartName: '某人', heldOn: '2026-01-05', summary: '谈话' }, as: Role.Leader },
+    { method: 'get', route: '/api/v1/talks/:id', id: 'talk', as: Role.Leader },
+    { method: 'patch', route: '/api/v1/talks/:id', id: 'talk', body: { summary: '改' }, as: Role.Leader },
+    { method: 'post', route: '/api/v1/talks/:id/confirm', id: 'talk', as: Role.Leader },
+    { method: 'post', route: '/api/v1/talks/:id/request-correction', id: 'talk', body: { comment: '改' }, as: Role.Leader },
+    { method: 'get', route: '/api/v1/meetings/:id/materials', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/materials/:memberId', id: 'meeting', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/materials/:memberId/status', id: 'meeting', body: { status: 'approved' }, as: Role.Supervisor },
+    { method: 'put', route: '/api/v1/meetings/:id/materials/:memberId/file', id: 'meeting', as: Role.Leader },
+    { method: 'get', route: '/api/v1/meetings/:id/materials/:memberId/file', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/items', id: 'meeting', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/items', id: 'meeting', body: { summary: '不该进别人清单的问题', aspect: '理论学习' }, as: Role.Supervisor },
+    { method: 'post', route: '/api/v1/meetings/:id/items/publish', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/items/summary', id: 'meeting', as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/meetings/:id/claims/overview', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/items/:id', id: 'item', as: Role.Organiser },
+    { method: 'patch', route: '/api/v1/items/:id', id: 'item', body: { summary: '改' }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/items/:id/merge', id: 'item', body: { intoItemId: '00000000-0000-4000-8000-000000000000' }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/items/:id/split', id: 'item', body: { sourceIds: ['00000000-0000-4000-8000-000000000000'] }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/items/:id/set-aside', id: 'item', body: { reason: '别人的' }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/items/:id/restore', id: 'item', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/items/:id/claims', id: 'item', body: { kind: 'lead' }, as: Role.Leader },
+    { method: 'put', route: '/api/v1/items/:id/claims/mine', id: 'item', body: { reflection: '别人的认识内容', measures: '别人的整改措施' }, as: Role.Leader },
+    { method: 'post', route: '/api/v1/items/:id/assign', id: 'item', body: { memberUserId: '00000000-0000-4000-8000-000000000000' }, as: Role.Leader },
+    { method: 'post', route: '/api/v1/item-merges/:id/undo', id: 'merge', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/progress', id: 'meeting', as: Role.Supervisor },
+    { method: 'post', route: '/api/v1/meetings/:id/exports', id: 'meeting', body: { what: 'opinion-list', format: 'xlsx' }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/exports/:id', id: 'export', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/exports/:id/file', id: 'export', as: Role.Organiser },
   ];
-  const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '', box: '' };
+  const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '', box: '', survey: '', talk: '', department: '', item: '', merge: '', export: '' };
 
   it.each(crossOrg)('$method $route with another organisation\'s $id answers 404', async ({ method, route, id, body, as }) => {
-    const response = await t.http[method](route.replace(':id', otherIds[id])).set(people[as]!.auth).send(body);
+    // A second id in the path (a team member's) is the other organisation's too.
+    const response = await t.http[method](route.replace(':id', otherIds[id]).replace(':memberId', otherIds.user)).set(people[as]!.auth).send(body);
     expect({ route, status: response.status, code: response.body.code }).toEqual({ route, status: 404, code: 'NOT_FOUND' });
   });
 

@@ -70,9 +70,32 @@ describe(`accounts and login (${driverName})`, () => {
 
   it('creates departments and branches, refusing a duplicate name', async () => {
     const created = await t.http.post('/api/v1/departments').set(org.admin.auth).send({ name: '办公室', kind: 'department' }).expect(201);
-    expect(created.body).toEqual({ id: expect.any(String), name: '办公室', kind: 'department' });
+    expect(created.body).toEqual({ id: expect.any(String), name: '办公室', kind: 'department', headUserId: null, headName: null });
     expect((await t.http.post('/api/v1/departments').set(org.admin.auth).send({ name: '办公室', kind: 'branch' }).expect(409)).body.code).toBe('DEPARTMENT_EXISTS');
     expect((await t.http.post('/api/v1/departments').set(org.admin.auth).send({ name: '支部', kind: 'club' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('names a department\'s head (主要负责同志): an account, shown by its name, or a name alone', async () => {
+    const head = await org.user([Role.Staff], { displayName: '周建国' });
+    const department = await t.http.post('/api/v1/departments').set(org.admin.auth).send({ name: '财务处', kind: 'department', headUserId: head.id }).expect(201);
+    expect(department.body).toMatchObject({ headUserId: head.id, headName: '周建国' });
+    const renamed = await t.http.patch(`/api/v1/departments/${department.body.id}`).set(org.admin.auth).send({ headUserId: null, headName: '  吴 敏 ' }).expect(200);
+    expect(renamed.body).toMatchObject({ headUserId: null, headName: '吴 敏' });
+    const stranger = await (await createOrg(t)).user([Role.Staff]);
+    const foreign = await t.http.patch(`/api/v1/departments/${department.body.id}`).set(org.admin.auth).send({ headUserId: stranger.id });
+    expect({ status: foreign.status, code: foreign.body.code }).toEqual({ status: 400, code: 'UNKNOWN_USER' });
+    const list = await t.http.get('/api/v1/departments').set(org.admin.auth).expect(200);
+    expect(list.body.find((entry: { id: string }) => entry.id === department.body.id)).toMatchObject({ headName: '吴 敏' });
+  });
+
+  it('puts a person in a party branch, refusing a department that is not a branch', async () => {
+    const branch = await t.http.post('/api/v1/departments').set(org.admin.auth).send({ name: '机关第一党支部', kind: 'branch' }).expect(201);
+    const office = await t.http.post('/api/v1/departments').set(org.admin.auth).send({ name: '人事处', kind: 'department' }).expect(201);
+    const person = await org.user([Role.Staff]);
+    const moved = await t.http.patch(`/api/v1/users/${person.id}`).set(org.admin.auth).send({ branchId: branch.body.id }).expect(200);
+    expect(moved.body.branchId).toBe(branch.body.id);
+    const refused = await t.http.patch(`/api/v1/users/${person.id}`).set(org.admin.auth).send({ branchId: office.body.id });
+    expect({ status: refused.status, code: refused.body.code, field: refused.body.details?.[0]?.field }).toEqual({ status: 400, code: 'UNKNOWN_DEPARTMENT', field: 'branchId' });
   });
 });
 

@@ -1,9 +1,8 @@
 import Redis from 'ioredis';
-import { createConnection } from 'mysql2/promise';
-import { randomBytes } from 'node:crypto';
 import { Role } from '../../src/common/roles';
 import { BoxScene, createBoxScene, RECEIPT_FORMAT, receiptOnPage } from '../factories/boxes';
 import { createOrg, TestUser } from '../factories/organizations';
+import { Changes, diffSnapshots, isolatedDatabase, Row, snapshotDatabase, timeFinerThanADay, asText, unjudgedColumns } from '../setup/database-probe';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName, onBullmq, onMysql } from '../setup/test-env';
 
@@ -14,7 +13,7 @@ import { driverName, onBullmq, onMysql } from '../setup/test-env';
  */
 
 /** The columns of raw_opinions, each judged unable to identify a writer. */
-const RAW_OPINION_COLUMNS = ['id', 'organizationId', 'meetingId', 'channel', 'sourceId', 'text', 'aspect', 'targetMemberId', 'receivedOn', 'receiptHash', 'pendingAggregation'];
+const RAW_OPINION_COLUMNS = ['id', 'organizationId', 'meetingId', 'channel', 'sourceId', 'text', 'aspect', 'targetMemberId', 'receivedOn', 'receiptHash', 'itemId', 'pendingAggregation'];
 
 /** The only tables a submission may write to. */
 const TABLES_A_SUBMISSION_MAY_WRITE = ['raw_opinions'];
@@ -24,27 +23,16 @@ const FORWARDED_FOR = '203.0.113.77';
 const COOKIE_VALUE = 'probe-session-4f1c9a2b7d';
 const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 
-type Row = Record<string, unknown>;
-type Snapshot = Map<string, Row[]>;
-
 describe(`what a box submission leaves behind (${driverName})`, () => {
   let t: TestApp;
   let scene: BoxScene;
   let staff: TestUser;
-  let databaseName: string | null = null;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 
   beforeAll(async () => {
-    const overrides: Record<string, string> = { TRUST_PROXY: 'true' };
-    if (onMysql) {
-      // Other test files write to the shared database meanwhile: this file gets one of its own.
-      databaseName = `tanxin_anon_${randomBytes(5).toString('hex')}`;
-      const url = new URL(process.env.DATABASE_URL!);
-      await withMysql(url, (connection) => connection.query(`CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
-      url.pathname = `/${databaseName}`;
-      overrides.DATABASE_URL = url.toString();
-      overrides.DB_MIGRATE_ON_START = 'true';
-    }
-    t = await createTestApp(overrides);
+    // A snapshot must see this file's writes only: on MySQL it gets a database of its own.
+    database = await isolatedDatabase('tanxin_anon');
+    t = await createTestApp({ TRUST_PROXY: 'true', ...database.overrides });
     const org = await createOrg(t);
     scene = await createBoxScene(t, org);
     staff = await org.user([Role.Staff]);
@@ -52,10 +40,7 @@ describe(`what a box submission leaves behind (${driverName})`, () => {
 
   afterAll(async () => {
     await t?.close();
-    if (databaseName) {
-      const url = new URL(process.env.DATABASE_URL!);
-      await withMysql(url, (connection) => connection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``));
-    }
+    await database?.drop();
   });
 
   /** The writer's request, as identifying as a request can be: a logged-in staff member's token, a cookie, an address, a user agent. */
@@ -100,49 +85,13 @@ describe(`what a box submission leaves behind (${driverName})`, () => {
     return [...new Set(findings)];
   }
 
-  async function tables(): Promise<string[]> {
-    const rows: Array<{ name: string }> = onMysql
-      ? await t.dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()')
-      : await t.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    return rows.map((row) => row.name).sort();
-  }
-
-  async function columnsOf(table: string): Promise<Array<{ name: string; type: string; extra: string }>> {
-    if (onMysql) {
-      const rows: Array<{ name: string; type: string; extra: string; defaultValue: string | null }> = await t.dataSource.query(
-        'SELECT column_name AS name, column_type AS type, extra AS extra, column_default AS defaultValue FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
-        [table],
-      );
-      return rows.map((row) => ({ name: row.name, type: row.type.toLowerCase(), extra: `${row.extra ?? ''} ${row.defaultValue ?? ''}`.toLowerCase() }));
-    }
-    const rows: Array<{ name: string; type: string; dflt_value: string | null }> = await t.dataSource.query('SELECT name, type, dflt_value FROM pragma_table_info(?)', [table]);
-    return rows.map((row) => ({ name: row.name, type: row.type.toLowerCase(), extra: (row.dflt_value ?? '').toLowerCase() }));
-  }
-
-  async function snapshot(): Promise<Snapshot> {
-    const result: Snapshot = new Map();
-    for (const table of await tables()) result.set(table, await t.dataSource.query(`SELECT * FROM ${t.dataSource.driver.escape(table)}`));
-    return result;
-  }
-
-  /** Rows added (new or changed) and removed, per table that differs. */
-  function diff(before: Snapshot, after: Snapshot): Map<string, { added: Row[]; removed: Row[] }> {
-    const changes = new Map<string, { added: Row[]; removed: Row[] }>();
-    for (const table of new Set([...before.keys(), ...after.keys()])) {
-      const added = without(after.get(table) ?? [], before.get(table) ?? []);
-      const removed = without(before.get(table) ?? [], after.get(table) ?? []);
-      if (added.length || removed.length || before.has(table) !== after.has(table)) changes.set(table, { added, removed });
-    }
-    return changes;
-  }
-
   /** Runs a submission between two snapshots of the whole database and the log. */
-  async function observe(submit: () => Promise<string>): Promise<{ receipt: string; changes: Map<string, { added: Row[]; removed: Row[] }>; logLines: string[] }> {
-    const before = await snapshot();
+  async function observe(submit: () => Promise<string>): Promise<{ receipt: string; changes: Changes; logLines: string[] }> {
+    const before = await snapshotDatabase(t.dataSource);
     const logsBefore = t.logs.length;
     const receipt = await submit();
     const logLines = t.logs.slice(logsBefore);
-    const changes = diff(before, await snapshot());
+    const changes = diffSnapshots(before, await snapshotDatabase(t.dataSource));
     return { receipt, changes, logLines };
   }
 
@@ -214,21 +163,7 @@ describe(`what a box submission leaves behind (${driverName})`, () => {
   });
 
   it(`has exactly the judged columns in raw_opinions, none of which can hold a time of day`, async () => {
-    const columns = await columnsOf('raw_opinions');
-    const names = columns.map((column) => column.name);
-    const problems = [
-      ...names
-        .filter((name) => !RAW_OPINION_COLUMNS.includes(name))
-        .map((name) => `new column on raw_opinions: ${name}: judge whether it can identify a writer, then add it to the list`),
-      ...RAW_OPINION_COLUMNS.filter((name) => !names.includes(name)).map((name) => `column ${name} is listed but no longer on raw_opinions: update the list`),
-      ...columns
-        .filter((column) => /datetime|timestamp|^time/.test(column.type))
-        .map((column) => `raw_opinions.${column.name} is a ${column.type} column: it can hold a time finer than a day`),
-      ...columns
-        .filter((column) => /auto_increment|current_timestamp|now\(|on update/.test(column.extra))
-        .map((column) => `raw_opinions.${column.name} fills itself in (${column.extra.trim()}): it would tell the order or time of arrival`),
-    ];
-    expect(problems).toEqual([]);
+    expect(await unjudgedColumns(t.dataSource, 'raw_opinions', RAW_OPINION_COLUMNS)).toEqual([]);
   });
 
   if (!onMysql) {
@@ -309,64 +244,3 @@ describe(`what a box submission leaves behind (${driverName})`, () => {
     expect(findings).toEqual([]);
   });
 });
-
-async function withMysql(url: URL, work: (connection: Awaited<ReturnType<typeof createConnection>>) => Promise<unknown>): Promise<void> {
-  const connection = await createConnection({
-    host: url.hostname,
-    port: url.port ? Number(url.port) : 3306,
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-  });
-  try {
-    await work(connection);
-  } finally {
-    await connection.end();
-  }
-}
-
-/** Rows of `rows` not matched one for one by an equal row of `others`. */
-function without(rows: Row[], others: Row[]): Row[] {
-  const remaining = new Map<string, number>();
-  for (const row of others) remaining.set(rowKey(row), (remaining.get(rowKey(row)) ?? 0) + 1);
-  return rows.filter((row) => {
-    const key = rowKey(row);
-    const count = remaining.get(key) ?? 0;
-    if (count === 0) return true;
-    remaining.set(key, count - 1);
-    return false;
-  });
-}
-
-function rowKey(row: Row): string {
-  return JSON.stringify(Object.keys(row).sort().map((column) => [column, asText(row[column])]));
-}
-
-function asText(value: unknown): string {
-  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
-  if (Buffer.isBuffer(value)) return `${value.toString('hex')} ${value.toString('utf8')}`;
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
-}
-
-const EPOCH_SECONDS = [1e9, 1e10]; // 2001 to 2286
-const EPOCH_MILLISECONDS = [1e12, 1e13];
-
-/** A description of the time of day `value` holds, or null when it holds none. */
-function timeFinerThanADay(value: unknown): string | null {
-  if (value instanceof Date) {
-    const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
-    return midnight ? null : `the date-time ${value.toISOString()}`;
-  }
-  const number = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^\d{10,13}(\.\d+)?$/.test(value) ? Number(value) : null;
-  if (number !== null) {
-    const inRange = ([low, high]: number[]) => number >= low && number < high;
-    if (inRange(EPOCH_SECONDS)) return `${value}, which looks like an epoch time in seconds`;
-    if (inRange(EPOCH_MILLISECONDS)) return `${value}, which looks like an epoch time in milliseconds`;
-    return null;
-  }
-  if (typeof value === 'string') {
-    if (/\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(value)) return `the date-time string ${value}`;
-    if (/(^|[^\d])\d{1,2}:\d{2}(:\d{2})?([^\d]|$)/.test(value)) return `the time of day in ${value.slice(0, 80)}`;
-  }
-  return null;
-}

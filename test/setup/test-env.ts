@@ -18,6 +18,8 @@ export function baseTestEnv(): Record<string, string | undefined> {
     // MySQL is migrated once by the global setup (parallel migrations would race).
     DB_MIGRATE_ON_START: onMysql ? 'false' : 'true',
     DEMO_DATA: 'false',
+    // Run by hand in their own test: a daily job would otherwise write to every test's meetings.
+    REMINDERS_ENABLED: 'false',
     QUEUE_BACKOFF_MS: '100',
     SWEEP_INTERVAL_MS: '3600000',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',

@@ -29,7 +29,7 @@ describe('in-process queue driver', () => {
       handle: async () => {
         throw new Error('receiver down');
       },
-      onExhausted: async (payload) => void exhausted.push(payload.deliveryId),
+      onExhausted: async (payload) => void exhausted.push((payload as { deliveryId: string }).deliveryId),
     });
     await driver.enqueue(JobName.DeliverWebhook, { deliveryId: 'b' }, { jobId: 'b' });
     await driver.drain(1000);

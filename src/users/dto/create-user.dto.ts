@@ -17,4 +17,8 @@ export class CreateUserDto {
 
   @IsOptional() @IsUUID()
   departmentId?: string;
+
+  /** Their party branch (所在支部): a department of kind `branch`. */
+  @IsOptional() @IsUUID()
+  branchId?: string;
 }

@@ -15,6 +15,10 @@ export class UpdateUserDto {
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID()
   departmentId?: string | null;
 
+  /** null takes the person out of their party branch. */
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID()
+  branchId?: string | null;
+
   @IsOptional() @IsBoolean()
   active?: boolean;
 }

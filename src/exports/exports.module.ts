@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ItemsModule } from '../items/items.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { ProgressModule } from '../progress/progress.module';
+import { RecordedOpinionsModule } from '../recorded-opinions/recorded-opinions.module';
+import { TalksModule } from '../talks/talks.module';
+import { ExportJob } from './export-job.entity';
+import { ExportsController } from './exports.controller';
+import { ExportsProcessor, ExportsSweeper } from './exports.processor';
+import { ExportsService } from './exports.service';
+
+/** The documents organisers hand in, built by the `exports` queue. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ExportJob]), MeetingsModule, ItemsModule, TalksModule, ProgressModule, RecordedOpinionsModule],
+  controllers: [ExportsController],
+  providers: [ExportsService, ExportsProcessor, ExportsSweeper],
+})
+export class ExportsModule {}

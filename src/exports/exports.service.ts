@@ -1,0 +1,231 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ReadStream } from 'node:fs';
+import { In, LessThan, Repository } from 'typeorm';
+import { Actor } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { FileStore } from '../common/file-store';
+import { newId } from '../common/ids';
+import { Role } from '../common/roles';
+import { AppConfig } from '../config/app-config';
+import { CHANNEL_NAMES } from '../items/item.views';
+import { ItemsService } from '../items/items.service';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ProgressService } from '../progress/progress.service';
+import { JobDispatcher } from '../queue/job-dispatcher';
+import { JobName } from '../queue/jobs';
+import { RecordedOpinionsService } from '../recorded-opinions/recorded-opinions.service';
+import { TalksService } from '../talks/talks.service';
+import { reportAsDocx, TableDocument, tableAsDocx, tableAsXlsx } from './documents';
+import { RequestExportDto } from './dto/request-export.dto';
+import { ExportJob } from './export-job.entity';
+
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/** Which formats each document comes in. */
+const FORMATS: Record<ExportJob['what'], Array<ExportJob['format']>> = {
+  'opinion-list': ['xlsx', 'docx'],
+  'talk-coverage': ['xlsx'],
+  'progress-report': ['docx'],
+};
+
+const RULE_NAMES: Record<string, string> = { 'secretary-member': '主要负责同志与班子成员', 'member-member': '班子成员之间', 'department-head': '与分管部门主要负责同志', branch: '与所在支部党员' };
+const STATUS_NAMES: Record<string, string> = { pending: '未谈', held: '已谈', confirmed: '已确认' };
+
+export interface ExportView {
+  id: string;
+  what: ExportJob['what'];
+  format: ExportJob['format'];
+  status: ExportJob['status'];
+  downloadUrl?: string;
+  error?: string;
+}
+
+/**
+ * The documents organisers hand in: the 意见清单 (xlsx, docx), the talk coverage sheet (xlsx) and
+ * the preparation report (docx). Asked for here, built by the `exports` queue, kept under
+ * `<DATA_DIR>/exports` for EXPORT_RETENTION_DAYS, downloadable by the organiser who asked.
+ */
+@Injectable()
+export class ExportsService {
+  private readonly logger = new Logger(ExportsService.name);
+  private readonly files: FileStore;
+
+  constructor(
+    @InjectRepository(ExportJob) private readonly jobs: Repository<ExportJob>,
+    private readonly meetings: MeetingsService,
+    private readonly items: ItemsService,
+    private readonly talks: TalksService,
+    private readonly progress: ProgressService,
+    private readonly recorded: RecordedOpinionsService,
+    private readonly dispatcher: JobDispatcher,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.files = new FileStore(config.exports.dir);
+  }
+
+  async request(actor: Actor, meetingId: string, dto: RequestExportDto): Promise<ExportView> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    if (!FORMATS[dto.what].includes(dto.format)) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, `${dto.what} 只能导出为 ${FORMATS[dto.what].join('、')}`, [{ field: 'format', message: `可选：${FORMATS[dto.what].join('、')}` }]);
+    }
+    const job: ExportJob = {
+      id: newId(),
+      organizationId: actor.organizationId,
+      meetingId: meeting.id,
+      requestedBy: actor.userId,
+      what: dto.what,
+      format: dto.format,
+      status: 'queued',
+      fileKey: null,
+      fileName: null,
+      error: null,
+      createdAt: this.clock.nowToSecond(),
+      finishedAt: null,
+    };
+    await this.jobs.insert(job);
+    await this.dispatcher.dispatch(JobName.BuildExport, { exportId: job.id }, { jobId: `export-${job.id}` });
+    return toView(job);
+  }
+
+  async get(actor: Actor, id: string): Promise<ExportView> {
+    return toView(await this.mine(actor, id));
+  }
+
+  async file(actor: Actor, id: string): Promise<{ stream: ReadStream; name: string; contentType: string }> {
+    const job = await this.mine(actor, id);
+    if (job.status !== 'done' || !job.fileKey) throw AppError.notFound('导出文件');
+    return { stream: this.files.open(job.fileKey), name: job.fileName ?? `export.${job.format}`, contentType: CONTENT_TYPES[job.format] };
+  }
+
+  /** Builds the file of a queued export (the job's handler). A job already built is left alone. */
+  async build(exportId: string): Promise<void> {
+    const job = await this.jobs.findOne({ where: { id: exportId } });
+    if (!job || job.status === 'done') return;
+    await this.jobs.update({ id: job.id }, { status: 'running' });
+    const actor: Actor = { userId: job.requestedBy, organizationId: job.organizationId, username: 'export', roles: [Role.Organiser] };
+    const meeting = await this.meetings.getMeeting(actor, job.meetingId);
+    const key = await this.files.save(await this.render(actor, job, meeting.title), job.format);
+    const names = { 'opinion-list': '意见清单', 'talk-coverage': '谈心谈话情况', 'progress-report': '筹备情况报告' };
+    await this.jobs.update({ id: job.id }, { status: 'done', fileKey: key, fileName: `${meeting.title}${names[job.what]}.${job.format}`, finishedAt: this.clock.nowToSecond() });
+  }
+
+  async markFailed(exportId: string, error: Error): Promise<void> {
+    await this.jobs.update({ id: exportId }, { status: 'failed', error: error.message.slice(0, 500), finishedAt: this.clock.nowToSecond() });
+  }
+
+  /** Exports not yet built (after an outage), and files past their retention, which are removed. */
+  async sweep(): Promise<number> {
+    const stranded = await this.jobs.find({ where: { status: In(['queued', 'running']), createdAt: LessThan(new Date(this.clock.now().getTime() - 60_000)) }, select: { id: true } });
+    for (const { id } of stranded) await this.dispatcher.dispatch(JobName.BuildExport, { exportId: id }, { jobId: `export-${id}-${Math.floor(Date.now() / 60_000)}` });
+    const expired = await this.jobs.find({ where: { status: 'done', finishedAt: LessThan(new Date(this.clock.now().getTime() - this.config.exports.retentionDays * 86_400_000)) } });
+    for (const job of expired) {
+      await this.files.remove(job.fileKey);
+      await this.jobs.delete({ id: job.id });
+    }
+    if (expired.length) this.logger.log(`removed ${expired.length} expired exports`);
+    return stranded.length;
+  }
+
+  private async render(actor: Actor, job: ExportJob, meetingTitle: string): Promise<Buffer> {
+    if (job.what === 'opinion-list') {
+      const document = await this.opinionList(actor, job.meetingId, meetingTitle);
+      return job.format === 'xlsx' ? tableAsXlsx(document) : tableAsDocx(document);
+    }
+    if (job.what === 'talk-coverage') return tableAsXlsx(await this.talkCoverage(actor, job.meetingId, meetingTitle));
+    return this.report(actor, job.meetingId, meetingTitle);
+  }
+
+  /** 意见清单: 序号, 方面, 意见内容, 提出次数, 来源渠道, 指向, 认领人, 问题认识, 整改措施, 完成时限. */
+  async opinionList(actor: Actor, meetingId: string, meetingTitle: string): Promise<TableDocument> {
+    const items = (await this.items.listItems(actor, meetingId, {})).filter((item) => item.status !== 'set-aside');
+    return {
+      title: `${meetingTitle}意见清单`,
+      columns: [
+        { header: '序号', width: 6 },
+        { header: '方面', width: 14 },
+        { header: '意见内容', width: 50 },
+        { header: '提出次数', width: 8 },
+        { header: '来源渠道', width: 16 },
+        { header: '指向', width: 14 },
+        { header: '认领人', width: 16 },
+        { header: '问题认识', width: 40 },
+        { header: '整改措施', width: 40 },
+        { header: '完成时限', width: 12 },
+      ],
+      rows: items.map((item, index) => {
+        const lead = item.claims.find((claim) => claim.kind === 'lead');
+        const joint = item.claims.filter((claim) => claim.kind === 'joint').map((claim) => claim.name);
+        return [
+          index + 1,
+          item.aspect,
+          item.summary,
+          Math.max(item.sourceCount, 1),
+          item.channels.map((channel) => CHANNEL_NAMES[channel] ?? channel).join('、'),
+          item.target.name,
+          [lead ? `${lead.name}（牵头）` : '', ...joint].filter(Boolean).join('、'),
+          lead?.answer?.reflection ?? '',
+          lead?.answer?.measures ?? '',
+          lead?.answer?.dueDate ?? '',
+        ];
+      }),
+    };
+  }
+
+  private async talkCoverage(actor: Actor, meetingId: string, meetingTitle: string): Promise<TableDocument> {
+    const pairs = await this.talks.requiredTalks(actor, meetingId);
+    const team = await this.meetings.getTeam(actor, meetingId);
+    const name = (userId: string) => team.find((seat) => seat.userId === userId)?.displayName ?? '';
+    return {
+      title: `${meetingTitle}谈心谈话情况`,
+      columns: [
+        { header: '序号', width: 6 },
+        { header: '班子成员', width: 14 },
+        { header: '谈话对象', width: 16 },
+        { header: '对象所在部门', width: 18 },
+        { header: '必谈类别', width: 22 },
+        { header: '完成情况', width: 10 },
+      ],
+      rows: pairs.map((pair, index) => [index + 1, name(pair.a), pair.counterpartName, pair.departmentName ?? '', RULE_NAMES[pair.rule] ?? pair.rule, STATUS_NAMES[pair.status] ?? pair.status]),
+    };
+  }
+
+  /** 筹备情况报告, with the paragraph reports carry, filled from the data. */
+  private async report(actor: Actor, meetingId: string, meetingTitle: string): Promise<Buffer> {
+    const [progress, summary, symposiums, talks] = await Promise.all([
+      this.progress.progress(actor, meetingId),
+      this.items.summary(actor, meetingId),
+      this.recorded.listSymposiums(actor, meetingId),
+      this.talks.listTalks(actor, meetingId),
+    ]);
+    const tokens = progress.surveys.reduce((sum, survey) => sum + survey.tokensIssued, 0);
+    const paragraph =
+      `会前，召开座谈会${symposiums.length}场，发放征求意见表${tokens}份，设置意见箱${progress.boxes.length}个，` +
+      `${summary.sentence}。班子成员之间、班子成员与分管部门负责同志开展谈心谈话${talks.length}人次，` +
+      `应谈${progress.talks.required}对，已谈${progress.talks.held + progress.talks.confirmed}对。` +
+      `意见清单共${progress.items.published}条已发布，已认领${progress.items.claimed}条，已答复${progress.items.answered}条。`;
+    return reportAsDocx(`${meetingTitle}筹备情况报告`, [paragraph]);
+  }
+
+  private async mine(actor: Actor, id: string): Promise<ExportJob> {
+    const job = await this.jobs.findOne({ where: { id, organizationId: actor.organizationId, requestedBy: actor.userId } });
+    if (!job) throw AppError.notFound('导出');
+    return job;
+  }
+}
+
+function toView(job: ExportJob): ExportView {
+  return {
+    id: job.id,
+    what: job.what,
+    format: job.format,
+    status: job.status,
+    ...(job.status === 'done' ? { downloadUrl: `/api/v1/exports/${job.id}/file` } : {}),
+    ...(job.error ? { error: job.error } : {}),
+  };
+}

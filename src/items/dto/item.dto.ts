@@ -1,0 +1,83 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { trimmed } from '../../common/transforms';
+import { ITEM_STATUSES, ItemStatus } from '../opinion-item.entity';
+
+export class ListItemsQuery {
+  @IsOptional() @IsIn(ITEM_STATUSES)
+  status?: ItemStatus;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  aspect?: string;
+
+  /** A team member's id, or `team` for the items concerning the team as a whole. */
+  @IsOptional() @IsString() @MaxLength(36)
+  target?: string;
+}
+
+export class UpdateItemDto {
+  @IsOptional() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(2000)
+  summary?: string;
+
+  @IsOptional() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(100)
+  aspect?: string;
+
+  /** A team member's id, or null for the team as a whole. */
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID()
+  targetMemberId?: string | null;
+
+  /** The organiser's own notes, never shown to claimants; null clears them. */
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(5000)
+  notes?: string | null;
+}
+
+export class MergeItemDto {
+  @IsUUID()
+  intoItemId: string;
+}
+
+export class SplitItemDto {
+  /** The ids of the sources (raw opinions) that leave for a new item. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsUUID('all', { each: true })
+  sourceIds: string[];
+}
+
+export class SetAsideDto {
+  @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(500)
+  reason: string;
+}
+
+/** An item named by the upper level or the 督导组 (channel `supervision`). */
+export class AddItemDto {
+  @Transform(trimmed) @IsString() @MinLength(5) @MaxLength(2000)
+  summary: string;
+
+  @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(100)
+  aspect: string;
+
+  @IsOptional() @IsUUID()
+  targetMemberId?: string;
+}
+
+export class ClaimDto {
+  @IsIn(['lead', 'joint'])
+  kind: 'lead' | 'joint';
+}
+
+export class AnswerDto {
+  /** 问题认识: how the member understands the problem. */
+  @Transform(trimmed) @IsString() @MinLength(5) @MaxLength(5000)
+  reflection: string;
+
+  /** 整改措施: what they will do about it. */
+  @Transform(trimmed) @IsString() @MinLength(5) @MaxLength(5000)
+  measures: string;
+
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate 应为 YYYY-MM-DD 格式的日期' })
+  dueDate?: string;
+}
+
+export class AssignDto {
+  @IsUUID()
+  memberUserId: string;
+}

@@ -1,0 +1,148 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '../auth/auth.service';
+import { Actor, hasRole } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { Public } from '../common/decorators';
+import { Role } from '../common/roles';
+import { validateInput } from '../common/validation';
+import { AnswerDto, ClaimDto } from '../items/dto/item.dto';
+import { ClaimsService } from '../items/claims.service';
+import { RateLimit, RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { UsersService } from '../users/users.service';
+import { HTML_CONTENT_TYPE } from '../web/layout';
+import { PageSession } from './page-session';
+import { renderLogin } from './views/login-page';
+import { MyItemsPage, renderMyItems } from './views/my-items-page';
+
+type Form = Record<string, unknown>;
+const text = (form: unknown, name: string) => (typeof (form as Form)?.[name] === 'string' ? ((form as Form)[name] as string) : undefined);
+
+/**
+ * 班子成员的意见清单 (`/me/items`), and the sign-in it needs (`/login`). Rendered on the server, in
+ * Chinese, working without JavaScript: every action is a form that posts and comes back here.
+ */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class LeaderPagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly auth: AuthService,
+    private readonly claims: ClaimsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get('login')
+  @Header('content-type', HTML_CONTENT_TYPE)
+  loginForm(@Query('next') next: string | undefined): string {
+    return renderLogin({ next: safeNext(next) });
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @UseGuards(RateLimitGuard)
+  @RateLimit((config) => ({ name: 'login', limit: config.auth.loginRateLimit, windowSeconds: config.auth.loginRateWindowSeconds }))
+  @Header('content-type', HTML_CONTENT_TYPE)
+  async login(@Body() form: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
+    const next = safeNext(text(form, 'next'));
+    const username = text(form, 'username')?.trim() ?? '';
+    if (!this.session.sameOrigin(request)) return this.refuse(reply, 403, renderLogin({ next, username, error: '请从本站的登录页登录' }));
+    try {
+      const { accessToken } = await this.auth.login(username, text(form, 'password') ?? '');
+      this.session.start(reply, accessToken);
+      return void reply.status(303).redirect(next);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      return this.refuse(reply, error.status, renderLogin({ next, username, error: error.message }));
+    }
+  }
+
+  @Post('logout')
+  logout(@Res({ passthrough: true }) reply: FastifyReply): void {
+    this.session.end(reply);
+    reply.status(303).redirect('/login');
+  }
+
+  @Get('me/items')
+  @Header('content-type', HTML_CONTENT_TYPE)
+  @Header('cache-control', 'no-store')
+  async myItems(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('done') done?: string): Promise<string | void> {
+    const actor = await this.signedIn(request, reply);
+    if (!actor) return;
+    return renderMyItems(await this.pageOf(actor, { notice: done === 'claim' ? '已认领。' : done === 'answer' ? '答复已保存。' : undefined }));
+  }
+
+  @Post('me/items/:id/claim')
+  @Header('content-type', HTML_CONTENT_TYPE)
+  async claim(@Param('id') id: string, @Body() form: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
+    return this.act(request, reply, id, undefined, async (actor) => {
+      await this.claims.claim(actor, id, await validateInput(ClaimDto, { kind: text(form, 'kind') }));
+      return 'claim';
+    });
+  }
+
+  @Post('me/items/:id/answer')
+  @Header('content-type', HTML_CONTENT_TYPE)
+  async answer(@Param('id') id: string, @Body() form: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
+    const values = { reflection: text(form, 'reflection') ?? '', measures: text(form, 'measures') ?? '', dueDate: text(form, 'dueDate') || undefined };
+    return this.act(request, reply, id, values, async (actor) => {
+      await this.claims.answer(actor, id, await validateInput(AnswerDto, values));
+      return 'answer';
+    });
+  }
+
+  /** Runs a form's action for the signed-in member: on success back to the list (303), else the list with the problem beside the item. */
+  private async act(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    itemId: string,
+    values: NonNullable<MyItemsPage['problem']>['values'],
+    action: (actor: Actor) => Promise<string>,
+  ): Promise<string | void> {
+    const actor = await this.signedIn(request, reply);
+    if (!actor) return;
+    if (!this.session.sameOrigin(request)) throw AppError.forbidden('请从本站的页面提交');
+    try {
+      const done = await action(actor);
+      return void reply.status(303).redirect(`/me/items?done=${done}#item-${itemId}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      reply.status(error.status);
+      return renderMyItems(await this.pageOf(actor, { problem: { itemId, message: error.message.replace(/^请求内容有误：/, ''), values } }));
+    }
+  }
+
+  /** The member signed in, or null after sending them to sign in (or telling them the page is for team members). */
+  private async signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
+    const actor = await this.session.actor(request);
+    if (!actor) {
+      reply.status(303).redirect(`/login?next=${encodeURIComponent('/me/items')}`);
+      return null;
+    }
+    if (!hasRole(actor, Role.Leader)) throw AppError.forbidden('意见清单页面供班子成员使用');
+    return actor;
+  }
+
+  private async pageOf(actor: Actor, extra: Pick<MyItemsPage, 'problem' | 'notice'>): Promise<MyItemsPage> {
+    const byMeeting = await this.claims.myItemsByMeeting(actor);
+    const [me] = await this.users.findUsers(actor, [actor.userId]);
+    return {
+      name: me?.displayName ?? actor.username,
+      userId: actor.userId,
+      meetings: byMeeting.map(({ meeting, items }) => ({ id: meeting.id, title: meeting.title, items })),
+      ...extra,
+    };
+  }
+
+  private refuse(reply: FastifyReply, status: number, body: string): string {
+    reply.status(status);
+    return body;
+  }
+}
+
+/** Only a path of this site: never a redirect elsewhere. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?!\/)[\w\-/?=&#.]*$/.test(next) ? next : '/me/items';
+}

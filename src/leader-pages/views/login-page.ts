@@ -1,0 +1,18 @@
+import { html } from '../../web/html';
+import { alert, page } from '../../web/layout';
+
+/** 登录: for team members, to reach their items. */
+export function renderLogin(options: { next: string; username?: string; error?: string }): string {
+  return page('登录', html`
+<h1>登录</h1>
+<p class="lead">班子成员登录后可查看、认领和答复意见清单中的意见。</p>
+${alert('error', options.error)}
+<form id="login-form" method="post" action="/login">
+  <input type="hidden" name="next" value="${options.next}">
+  <label for="username">用户名</label>
+  <input id="username" name="username" required autocomplete="username" value="${options.username ?? ''}">
+  <label for="password">密码</label>
+  <input id="password" name="password" type="password" required autocomplete="current-password">
+  <button id="login" type="submit">登录</button>
+</form>`);
+}

@@ -1,0 +1,27 @@
+/** 对照检查材料 status: 未开始 → 起草中 → 已提交 → 退回修改 / 审核通过. */
+export const MATERIAL_STATUSES = ['not-started', 'drafting', 'submitted', 'returned', 'approved'] as const;
+export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
+
+/** Who makes a move: the material's author, or its reviewer. */
+export type MaterialParty = 'author' | 'reviewer';
+
+/** The legal moves and who makes each; anything else is a 409. */
+const MOVES: ReadonlyArray<{ from: MaterialStatus; to: MaterialStatus; by: MaterialParty }> = [
+  { from: 'not-started', to: 'drafting', by: 'author' },
+  { from: 'not-started', to: 'submitted', by: 'author' },
+  { from: 'drafting', to: 'submitted', by: 'author' },
+  { from: 'returned', to: 'drafting', by: 'author' },
+  { from: 'returned', to: 'submitted', by: 'author' },
+  { from: 'submitted', to: 'returned', by: 'reviewer' },
+  { from: 'submitted', to: 'approved', by: 'reviewer' },
+];
+
+/** Who may make the move, or null when it is not a move at all. */
+export function moveMadeBy(from: MaterialStatus, to: MaterialStatus): MaterialParty | null {
+  return MOVES.find((move) => move.from === from && move.to === to)?.by ?? null;
+}
+
+/** The author may replace the file while the material is theirs to work on. */
+export function acceptsFile(status: MaterialStatus): boolean {
+  return status === 'not-started' || status === 'drafting' || status === 'returned';
+}

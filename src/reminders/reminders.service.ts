@@ -1,0 +1,107 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, Not } from 'typeorm';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { addDays } from '../common/dates';
+import { Role } from '../common/roles';
+import { AppConfig } from '../config/app-config';
+import { ItemsService } from '../items/items.service';
+import { CheckMaterial } from '../materials/check-material.entity';
+import { MATERIAL_STATUS_NAMES } from '../materials/material.views';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingsService } from '../meetings/meetings.service';
+import { NewNotification, NotificationsService } from '../notifications/notifications.service';
+import { ProgressService } from '../progress/progress.service';
+import { Talk } from '../talks/talk.entity';
+import { TalksService } from '../talks/talks.service';
+import { User } from '../users/user.entity';
+
+/** Meetings still being prepared: reminders stop once the meeting is held. */
+const PREPARING: Array<Meeting['phase']> = ['preparing', 'collecting', 'claiming'];
+
+/**
+ * 每日提醒: once a day, each person is told what they owe — talks pending near `talksUntil`,
+ * talk records to confirm, items to claim or answer near `claimUntil`, their material near
+ * `materialsUntil` — and organisers get a digest of what is overdue. Each reminder carries a key
+ * of person, kind, meeting and day, so running the job twice the same day sends nothing twice.
+ */
+@Injectable()
+export class RemindersService {
+  private readonly logger = new Logger(RemindersService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly talks: TalksService,
+    private readonly items: ItemsService,
+    private readonly progress: ProgressService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Sends the reminders of `day`; returns how many messages it asked for (duplicates are dropped on the way). */
+  async sendReminders(day: string): Promise<number> {
+    const meetings = await this.dataSource.getRepository(Meeting).find({ where: { phase: In(PREPARING) } });
+    let total = 0;
+    for (const meeting of meetings) {
+      const messages = await this.remindersFor(meeting, day);
+      await this.notifications.notify(messages);
+      total += messages.length;
+    }
+    if (total) this.logger.log(`${day}: ${total} reminders for ${meetings.length} meetings`);
+    return total;
+  }
+
+  private async remindersFor(meeting: Meeting, day: string): Promise<NewNotification[]> {
+    const actor: Actor = { userId: 'reminders', organizationId: meeting.organizationId, username: 'reminders', roles: [Role.Organiser] };
+    const near = (deadline: string) => day >= addDays(deadline, -this.config.reminders.leadDays);
+    const late = (deadline: string) => day > deadline;
+    const when = (deadline: string) => (late(deadline) ? `截止 ${deadline}，已逾期` : `截止 ${deadline}`);
+    const team = (await this.meetings.findMeetingWithTeam(meeting.organizationId, meeting.id))?.team ?? [];
+    const messages: NewNotification[] = [];
+    const remind = (userId: string, kind: string, title: string, body: string, link: string | null = null) =>
+      messages.push({ organizationId: meeting.organizationId, userId, kind: `reminder.${kind}`, title, body, link, dedupeKey: `rem:${kind}:${meeting.id}:${userId}:${day}` });
+
+    if (near(meeting.talksUntil)) {
+      const pending = (await this.talks.requiredTalks(actor, meeting.id)).filter((pair) => pair.status === 'pending');
+      for (const seat of team) {
+        const owed = pending.filter((pair) => pair.a === seat.userId || pair.b === seat.userId).length;
+        if (owed) remind(seat.userId, 'talks', '谈心谈话提醒', `${meeting.title}：您还有 ${owed} 次必谈谈话未完成（${when(meeting.talksUntil)}）。`);
+      }
+    }
+    const unconfirmed = await this.dataSource.getRepository(Talk).find({ where: { meetingId: meeting.id, status: Not('confirmed') }, select: { counterpartUserId: true } });
+    const toConfirm = new Map<string, number>();
+    for (const talk of unconfirmed) if (talk.counterpartUserId) toConfirm.set(talk.counterpartUserId, (toConfirm.get(talk.counterpartUserId) ?? 0) + 1);
+    for (const [userId, count] of toConfirm) remind(userId, 'confirm', '请确认谈话记录', `${meeting.title}：有 ${count} 份谈话记录等待您确认。`);
+
+    if (near(meeting.claimUntil)) {
+      const published = await this.items.listItems(actor, meeting.id, { status: 'published' });
+      const unled = published.filter((item) => !item.claims.some((claim) => claim.kind === 'lead'));
+      const teamUnled = unled.filter((item) => item.target.id === null).length;
+      for (const seat of team) {
+        const own = unled.filter((item) => item.target.id === seat.userId).length;
+        if (own || teamUnled) remind(seat.userId, 'claim', '意见认领提醒', `${meeting.title}：针对您的意见有 ${own} 条尚未认领，班子整体的意见有 ${teamUnled} 条无人牵头（${when(meeting.claimUntil)}）。`, '/me/items');
+        const unanswered = published.filter((item) => item.claims.some((claim) => claim.kind === 'lead' && claim.memberUserId === seat.userId && !claim.answer)).length;
+        if (unanswered) remind(seat.userId, 'answer', '意见答复提醒', `${meeting.title}：您牵头认领的 ${unanswered} 条意见尚未答复（${when(meeting.claimUntil)}）。`, '/me/items');
+      }
+    }
+    if (near(meeting.materialsUntil)) {
+      const materials = await this.dataSource.getRepository(CheckMaterial).find({ where: { meetingId: meeting.id }, select: { memberUserId: true, status: true } });
+      for (const seat of team) {
+        const status = materials.find((material) => material.memberUserId === seat.userId)?.status ?? 'not-started';
+        if (status === 'not-started' || status === 'drafting' || status === 'returned') {
+          remind(seat.userId, 'materials', '对照检查材料提醒', `${meeting.title}：您的对照检查材料目前为“${MATERIAL_STATUS_NAMES[status]}”（${when(meeting.materialsUntil)}）。`);
+        }
+      }
+    }
+
+    const overdue = (await this.progress.progress(actor, meeting.id)).deadlines.filter((deadline) => deadline.overdue);
+    if (overdue.length) {
+      const organisers = (await this.dataSource.getRepository(User).find({ where: { organizationId: meeting.organizationId, active: true } })).filter((user) => user.roles.includes(Role.Organiser));
+      const text = overdue.map((deadline) => `${deadline.label}（${deadline.date}）`).join('、');
+      for (const organiser of organisers) remind(organiser.id, 'digest', '筹备逾期提醒', `${meeting.title}：以下事项已过截止日期仍未完成：${text}。`);
+    }
+    return messages;
+  }
+}

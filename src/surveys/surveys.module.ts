@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { OpinionsModule } from '../opinions/opinions.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { PublicSurveysController } from './public-surveys.controller';
+import { SurveyAnswerWriter } from './survey-answer-writer';
+import { SurveyDirectory } from './survey-directory';
+import { SurveyPagesController } from './survey-pages.controller';
+import { SurveyResponse } from './survey-response.entity';
+import { SurveyResponsesService } from './survey-responses.service';
+import { SurveyToken } from './survey-token.entity';
+import { Survey } from './survey.entity';
+import { SurveysController } from './surveys.controller';
+import { SurveysService } from './surveys.service';
+
+/** 征求意见表: surveys answered once per token; their text answers join the opinion pool. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Survey, SurveyToken, SurveyResponse]), MeetingsModule, OrganizationsModule, RateLimitModule, OpinionsModule],
+  controllers: [SurveysController, PublicSurveysController, SurveyPagesController],
+  providers: [SurveysService, SurveyResponsesService, SurveyDirectory, SurveyAnswerWriter],
+  exports: [SurveysService, SurveyResponsesService],
+})
+export class SurveysModule {}

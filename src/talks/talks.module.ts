@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { OpinionsModule } from '../opinions/opinions.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { UsersModule } from '../users/users.module';
+import { Talk } from './talk.entity';
+import { TalksController } from './talks.controller';
+import { TalksService } from './talks.service';
+
+/** 谈心谈话: required pairs, talk records both sides confirm, their opinions into the pool. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Talk]), MeetingsModule, OrganizationsModule, UsersModule, OpinionsModule],
+  controllers: [TalksController],
+  providers: [TalksService],
+  exports: [TalksService],
+})
+export class TalksModule {}
