@@ -5,6 +5,7 @@ import { clusterAll, DEFAULT_THRESHOLD, placeOpinions, OpinionToPlace, Placement
 import { normalise } from '../../src/aggregation/clustering/normalise';
 import { segment } from '../../src/aggregation/clustering/segment';
 import { buildVector, Centroid, cosine, SparseVector, TermTable } from '../../src/aggregation/clustering/similarity';
+import { SYNONYM_GROUPS, TOPIC_GROUPS } from '../../src/aggregation/clustering/vocabulary';
 
 const THEME_ASPECTS = ['理论学习', '政治素质', '能力本领', '担当作为', '工作作风', '廉洁自律'];
 
@@ -81,8 +82,26 @@ describe('segmentation', () => {
     expect(segment('督查检查太多').words).toEqual(['检查', '过多']);
   });
 
+  it('puts every word of the synonym and topic tables in one row only (a second row would silently win)', () => {
+    const rowOf = new Map<string, string>();
+    const twice: string[] = [];
+    for (const row of [...SYNONYM_GROUPS, ...TOPIC_GROUPS]) {
+      for (const word of row) {
+        if (rowOf.has(word)) twice.push(`${word}: [${rowOf.get(word)}] and [${row.join(', ')}]`);
+        rowOf.set(word, row.join(', '));
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('folds the words of one concern together (连轴转 → 加班, 提拔 → 晋升, 家属 → 亲属)', () => {
+    expect(segment(normalise('干部长期连轴转')).words).toContain('加班');
+    expect(segment(normalise('提拔慢，看不到奔头')).words.filter((word) => word === '晋升')).toHaveLength(2);
+    expect(segment(normalise('对家属子女要求不严')).words).toContain('亲属');
+  });
+
   it('also counts a compound word as its parts, so a shorter wording meets it', () => {
-    expect(segment('职工福利待遇偏低').words).toEqual(expect.arrayContaining(['福利待遇', '福利', '待遇']));
+    expect(segment('工作作风不够扎实').words).toEqual(expect.arrayContaining(['工作作风', '工作', '作风']));
   });
 
   it('takes character pairs and single characters from the text without filler, not across punctuation', () => {

@@ -1,5 +1,5 @@
 import { segmenter } from './jieba';
-import { COMPOUNDS, STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
+import { COMPOUNDS, STOP_WORDS, SYNONYM_GROUPS, TOPIC_GROUPS } from './vocabulary';
 
 /** What an opinion is compared by. */
 export interface Segments {
@@ -12,7 +12,7 @@ export interface Segments {
   bigrams: string[];
 }
 
-const CANONICAL: ReadonlyMap<string, string> = new Map(SYNONYM_GROUPS.flatMap((group) => group.map((word) => [word, group[0]] as const)));
+const CANONICAL: ReadonlyMap<string, string> = new Map([...SYNONYM_GROUPS, ...TOPIC_GROUPS].flatMap((group) => group.map((word) => [word, group[0]] as const)));
 
 const WHITESPACE = /^\s+$/u;
 
@@ -29,8 +29,8 @@ export function canonicalWord(word: string): string {
  * the text with the filler removed, so that "希望进一步加强……" and "建议加强……" do not look
  * alike merely for their wrapping; a space (former punctuation) ends a run of characters.
  *
- * A long word also counts as the words it is made of (福利待遇 → 福利待遇, 福利, 待遇): the
- * dictionary knows many compounds, and one writer's "待遇偏低" must meet another's "福利待遇偏低".
+ * A long word also counts as the words it is made of (工作作风 → 工作作风, 工作, 作风): the
+ * dictionary knows many compounds, and one writer's "作风不扎实" must meet another's "工作作风不扎实".
  * Words of the domain tables are taken as the tables say, not split.
  *
  * Single characters count too (in the same block as the pairs, weighted by their IDF like any
