@@ -13,9 +13,9 @@ export function isPublicPath(url: string): boolean {
   return /^\/api\/v1\/public(\/|$)/.test(url) || isPagePath(url);
 }
 
-/** The pages behind a login (the session cookie): sign-in and the leader's items. */
+/** The pages behind a login (the session cookie): sign-in, the leader's items and the progress board. */
 export function isSignedInPagePath(url: string): boolean {
-  return /^\/(login|logout|me\/items)(\/|\?|$)/.test(url);
+  return /^\/(login|logout|me\/items)(\/|\?|$)/.test(url) || /^\/meetings\/[^/?]+\/board(\?|$)/.test(url);
 }
 
 /** Every route answered as HTML, errors included, and the only ones taking form posts. */

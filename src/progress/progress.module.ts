@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { LeaderPagesModule } from '../leader-pages/leader-pages.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { TalksModule } from '../talks/talks.module';
+import { BoardController } from './board.controller';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
-/** 筹备进度: the numbers organisers and the 督导组 follow preparation by. */
+/** 筹备进度: the numbers organisers and the 督导组 follow preparation by, as JSON and as the board page. */
 @Module({
-  imports: [MeetingsModule, TalksModule],
-  controllers: [ProgressController],
+  imports: [MeetingsModule, TalksModule, LeaderPagesModule],
+  controllers: [ProgressController, BoardController],
   providers: [ProgressService],
   exports: [ProgressService],
 })

@@ -1,9 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/decorators';
-import { PAGE_SCRIPT } from './assets';
+import { BOARD_SCRIPT, PAGE_SCRIPT } from './assets';
 
-/** The pages' one script, from this origin (the CSP allows no other). */
+/** The pages' scripts, from this origin (the CSP allows no other). */
 @ApiExcludeController()
 @Public()
 @Controller('assets')
@@ -13,5 +13,13 @@ export class AssetsController {
   @Header('cache-control', 'public, max-age=3600')
   script(): string {
     return PAGE_SCRIPT;
+  }
+
+  /** The progress board's once-a-minute refresh (see BOARD_SCRIPT). */
+  @Get('board.js')
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  @Header('cache-control', 'public, max-age=3600')
+  boardScript(): string {
+    return BOARD_SCRIPT;
   }
 }

@@ -32,3 +32,39 @@ export const PAGE_SCRIPT = `(function () {
   });
 })();
 `;
+
+/**
+ * The progress board's refresh (/meetings/:id/board): once a minute it asks the same address for
+ * its figures only (`#board[data-refresh-url]`) and swaps them in, without reloading the page.
+ * Never more often than once a minute, whatever the page says; one request at a time (the next
+ * is timed from the end of the last); a skipped turn while the tab is hidden. A signed-out answer
+ * (401, or a redirect to the sign-in page) or a refusal (403, 404) stops it and shows the page's
+ * own notice; a passing failure (network, 5xx) just waits for the next minute.
+ */
+export const BOARD_SCRIPT = `(function () {
+  var board = document.getElementById('board');
+  var url = board && board.getAttribute('data-refresh-url');
+  if (!url || !window.fetch) return;
+  var seconds = Math.max(60, Number(board.getAttribute('data-refresh-seconds')) || 60);
+  function show(id) {
+    var notice = document.getElementById(id);
+    if (!notice) return;
+    notice.classList.add('alert');
+    notice.hidden = false;
+  }
+  function later() { setTimeout(refresh, seconds * 1000); }
+  function refresh() {
+    if (document.hidden) return later();
+    fetch(url, { credentials: 'same-origin', redirect: 'manual', cache: 'no-store', headers: { accept: 'text/html' } }).then(function (response) {
+      if (response.type === 'opaqueredirect' || response.status === 401) return show('board-expired');
+      if (response.status === 403 || response.status === 404) return show('board-gone');
+      if (!response.ok) return later();
+      return response.text().then(function (text) {
+        board.innerHTML = text;
+        later();
+      });
+    }).catch(later);
+  }
+  later();
+})();
+`;

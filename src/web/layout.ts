@@ -3,12 +3,18 @@ import { html, SafeHtml } from './html';
 export const SCRIPT_PATH = '/assets/tanxin.js';
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
+/** What one page adds to the shell: its own scripts (from this origin) and styles. */
+export interface PageOptions {
+  scripts?: readonly string[];
+  style?: SafeHtml;
+}
+
 /**
  * The shell of every public page: Chinese, readable on a 320 px phone, nothing loaded from
  * elsewhere (no CDN, font, analytics or cookie). The one script only adds conveniences (a live
  * character count, a copy button); every page works without it.
  */
-export function page(title: string, body: SafeHtml): string {
+export function page(title: string, body: SafeHtml, options: PageOptions = {}): string {
   return `<!doctype html>${html`<html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -17,7 +23,9 @@ export function page(title: string, body: SafeHtml): string {
 <meta name="robots" content="noindex, nofollow">
 <title>${title}</title>
 <style>${STYLE}</style>
+${options.style ? html`<style>${options.style}</style>` : ''}
 <script src="${SCRIPT_PATH}" defer></script>
+${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <main>${body}</main>

@@ -5,7 +5,7 @@ import { alert, page } from '../../web/layout';
 export function renderLogin(options: { next: string; username?: string; error?: string }): string {
   return page('登录', html`
 <h1>登录</h1>
-<p class="lead">班子成员登录后可查看、认领和答复意见清单中的意见。</p>
+<p class="lead">班子成员登录后可查看、认领和答复意见清单中的意见；组织者和督导组登录后可查看筹备进度看板。</p>
 ${alert('error', options.error)}
 <form id="login-form" method="post" action="/login">
   <input type="hidden" name="next" value="${options.next}">

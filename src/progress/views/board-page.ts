@@ -1,0 +1,148 @@
+import { CHANNEL_NAMES } from '../../items/item.views';
+import { MATERIAL_STATUS_NAMES } from '../../materials/material.views';
+import { MeetingKind, meetingKindName, MeetingPhase } from '../../meetings/meeting-phase';
+import { OPINION_CHANNELS } from '../../opinions/raw-opinion.entity';
+import { TalkMatrixView } from '../../talks/talk.views';
+import { html, SafeHtml } from '../../web/html';
+import { page } from '../../web/layout';
+import { barChart, lineChart } from '../board-charts';
+import { ProgressView } from '../progress.service';
+import { talkGrid } from './talk-grid';
+
+export const BOARD_SCRIPT_PATH = '/assets/board.js';
+
+export interface BoardPage {
+  meeting: { id: string; title: string; kind: MeetingKind; aspects: string[] };
+  progress: ProgressView;
+  matrix: TalkMatrixView;
+  /** YYYY-MM-DD in the organisation's time zone: decides 今日 among the deadlines. */
+  today: string;
+  /** HH:MM the figures were read. */
+  readAt: string;
+}
+
+const PHASE_NAMES: Record<MeetingPhase, string> = { preparing: '筹备', collecting: '征求意见', claiming: '认领答复', held: '已召开', rectifying: '整改落实', closed: '已结束' };
+const SEAT_NAMES: Record<string, string> = { secretary: '主要负责同志', member: '班子成员' };
+
+/** The board's address: the page, and (with `?fragment=1`) only its figures, for the refresh. */
+export function boardPath(meetingId: string): string {
+  return `/meetings/${meetingId}/board`;
+}
+
+/**
+ * 筹备进度看板, for organisers and the 督导组: read-only (no form anywhere), complete without
+ * JavaScript; with it, /assets/board.js replaces the figures in #board once a minute. The two
+ * notices stay hidden (and are no `.alert` yet) until the refresh has to stop.
+ */
+export function renderBoard(view: BoardPage): string {
+  const path = boardPath(view.meeting.id);
+  return page(`进度看板 · ${view.meeting.title}`, html`
+<p id="board-expired" class="error" role="alert" hidden>登录已过期，请<a href="/login?next=${encodeURIComponent(path)}">重新登录</a>。看板已停止自动更新。</p>
+<p id="board-gone" class="error" role="alert" hidden>您已无法查看本看板，已停止自动更新。</p>
+<div id="board" data-refresh-url="${path}?fragment=1" data-refresh-seconds="60">${renderBoardFragment(view)}</div>
+<noscript><p class="hint">开启 JavaScript 时本页每分钟自动更新；现在请手动刷新页面查看最新数据。</p></noscript>`, { scripts: [BOARD_SCRIPT_PATH], style: BOARD_STYLE });
+}
+
+/** What the refresh swaps in: everything inside #board. */
+export function renderBoardFragment(view: BoardPage): SafeHtml {
+  const { progress, meeting } = view;
+  const { opinions, talks, items } = progress;
+  return html`<h1>${meeting.title}</h1>
+<p class="lead">${meetingKindName(meeting.kind)}进度看板 · 当前阶段：<strong id="phase">${PHASE_NAMES[progress.phase] ?? progress.phase}</strong> · 数据更新于 <time id="read-at">${view.readAt}</time></p>
+<section class="cards">
+  <div class="card" id="card-opinions"><h2>意见建议</h2><p class="big">共收集 <strong id="opinions-total">${opinions.total}</strong> 条</p>
+    <dl>${OPINION_CHANNELS.map((channel) => figure(CHANNEL_NAMES[channel] ?? channel, opinions.byChannel[channel], `channel-${channel}`))}</dl></div>
+  <div class="card" id="card-talks"><h2>谈心谈话</h2><p class="big">应谈 <strong id="talks-required">${talks.required}</strong> 人次</p>
+    <dl>${figure('已谈', talks.held + talks.confirmed, 'talks-done')}${figure('其中已确认', talks.confirmed, 'talks-confirmed')}${figure('未谈', talks.pending, 'talks-pending')}</dl></div>
+  <div class="card" id="card-items"><h2>意见清单</h2><p class="big">共 <strong id="items-total">${items.total}</strong> 条</p>
+    <dl>${figure('草稿', items.draft)}${figure('已发布', items.published)}${figure('暂不列入', items.setAside)}${figure('已认领', items.claimed)}${figure('已答复', items.answered)}</dl></div>
+</section>
+<h2>时间节点</h2>
+${table(['节点', '日期', '状态'], progress.deadlines.map((deadline) => [deadline.label, deadline.date, deadlineState(deadline, view.today)]), 'deadlines')}
+<h2>意见建议按方面</h2>
+${barChart({ id: 'chart-aspects', title: '意见建议按方面分布', bars: aspectBars(opinions.byAspect, meeting.aspects) })}
+<h2>每日收到的意见建议</h2>
+${lineChart({ id: 'chart-days', title: '每日收到的意见建议数', days: opinions.byDay })}
+<h2>意见箱</h2>
+${progress.boxes.length
+  ? table(['意见箱', '已收到', '开启数', '状态'], progress.boxes.map((box) => [box.title, box.opinions, box.releaseThreshold, box.released ? '已达开启数' : `还差 ${box.releaseThreshold - box.opinions} 条`]), 'boxes')
+  : html`<p class="hint">尚未设置意见箱。</p>`}
+<h2>征求意见表</h2>
+${progress.surveys.length
+  ? table(['征求意见表', '已发放', '已回收', '回收率'], progress.surveys.map((survey) => [survey.title, survey.tokensIssued, survey.responses, survey.responseRate === null ? '—' : `${Math.round(survey.responseRate * 100)}%`]), 'surveys')
+  : html`<p class="hint">尚未发放征求意见表。</p>`}
+<h2>班子成员</h2>
+${table(
+  ['姓名', '职务', '待谈话', '未认领', '未答复', '对照检查材料'],
+  progress.members.map((member) => [member.name, SEAT_NAMES[member.role] ?? member.role, member.talksPending, member.itemsUnclaimed, member.itemsUnanswered, MATERIAL_STATUS_NAMES[member.materialStatus] ?? member.materialStatus]),
+  'members',
+)}
+<h2>谈心谈话完成情况</h2>
+${talkGrid(view.matrix)}`;
+}
+
+/** The meeting's own aspects in its order (none left out, a zero shows a gap), then 其他 and the like by count. */
+function aspectBars(byAspect: Record<string, number>, aspects: readonly string[]): Array<{ label: string; value: number }> {
+  const extra = Object.entries(byAspect)
+    .filter(([aspect]) => !aspects.includes(aspect))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...aspects.map((aspect) => ({ label: aspect, value: byAspect[aspect] ?? 0 })), ...extra.map(([label, value]) => ({ label, value }))];
+}
+
+/** 未到 / 今日 / 已过 / 逾期 (passed with its work undone). */
+function deadlineState(deadline: ProgressView['deadlines'][number], today: string): SafeHtml {
+  const [state, words] = deadline.overdue ? ['overdue', '逾期'] : deadline.passed ? ['passed', '已过'] : deadline.date === today ? ['today', '今日'] : ['future', '未到'];
+  return html`<span class="state state-${state}">${words}</span>`;
+}
+
+function figure(label: string, value: number, id?: string): SafeHtml {
+  return html`<div><dt>${label}</dt><dd${id ? html` id="${id}"` : ''}>${value}</dd></div>`;
+}
+
+function table(head: string[], rows: Array<Array<string | number | SafeHtml>>, id: string): SafeHtml {
+  return html`<div class="table-wrap"><table id="${id}"><thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
+<tbody>${rows.map((row) => html`<tr>${row.map((cell, index) => (index === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}</tbody></table></div>`;
+}
+
+const BOARD_STYLE = new SafeHtml(`
+main{max-width:72rem}
+h2{font-size:1.1rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.75rem}
+.card{background:#fff;border-radius:.5rem;padding:1rem;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.card h2{margin:0 0 .25rem;font-size:1rem;color:#57606a}
+.card .big{font-size:1.1rem;margin:0 0 .5rem}
+.card .big strong{font-size:1.8rem;color:#a61b1b}
+.card dl{margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(6.5rem,1fr));gap:.25rem .75rem}
+.card dl div{display:flex;justify-content:space-between;border-bottom:1px dashed #eef1f4}
+.card dt{color:#57606a}
+.card dd{margin:0;font-weight:600}
+.table-wrap{overflow-x:auto;background:#fff;border-radius:.5rem;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+table{width:100%;border-collapse:collapse;font-size:.9rem}
+th,td{padding:.45rem .6rem;border-bottom:1px solid #eef1f4;text-align:left;white-space:nowrap}
+thead th{background:#f6f7f9;color:#57606a;font-weight:600}
+td{font-variant-numeric:tabular-nums}
+th .hint{display:block}
+.state{font-weight:600}
+.state-overdue{color:#b42318}
+.state-today{color:#9a6700}
+.state-passed{color:#57606a}
+.state-future{color:#1a7f37}
+.chart{display:block;background:#fff;border-radius:.5rem;padding:.5rem;max-width:48rem}
+.chart-label{font-size:14px;fill:#1f2328}
+.chart-figure{font-size:13px;font-weight:600;fill:#1f2328}
+.chart-axis{font-size:12px;fill:#57606a}
+.chart-empty{font-size:14px;fill:#57606a}
+.chart-bar{fill:#b42318}
+.chart-grid{stroke:#eef1f4}
+.chart-line{fill:none;stroke:#b42318;stroke-width:2}
+.chart-dot{fill:#b42318}
+.talk-grid td{text-align:center}
+.talk-pending{background:#fdecea;color:#b42318}
+.talk-overdue{font-weight:700}
+.talk-held{background:#fff4ce;color:#7d4e00}
+.talk-confirmed{background:#e6f4ea;color:#1a7f37}
+.talk-none,.talk-self{background:#f6f7f9;color:#8c959f}
+.legend{font-size:.85rem;color:#57606a}
+.swatch{display:inline-block;width:.9rem;height:.9rem;border-radius:.2rem;vertical-align:-.1rem;margin-left:.5rem;border:1px solid #d0d7de}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`);
