@@ -123,6 +123,14 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     }
   });
 
+  // 督导组 read-only: of every writing route above, a supervisor may call only the two the issues
+  // give them (an item the 督导组 names; the review of the secretary's material, checked in the
+  // materials suite). The table-driven requests above prove the 403s; this keeps the table honest.
+  it('lets a supervisor write nothing but the item the 督导组 names', () => {
+    const writes = rules.filter((rule) => rule.method !== 'get' && rule.allowed.includes(Role.Supervisor));
+    expect(writes.map((rule) => `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id', box: ':id', survey: ':id' })}`)).toEqual(['POST /api/v1/meetings/:id/items']);
+  });
+
   // Every route that names a record, called with another organisation's record: 404, never 403.
   const crossOrg: Array<{ method: Method; route: string; id: keyof typeof otherIdsShape; body?: object; as: Role }> = [
     { method: 'get', route: '/api/v1/users/:id', id: 'user', as: Role.Organiser },
