@@ -55,6 +55,7 @@ export class AppConfig {
     publicRateWindowSeconds: number;
   };
   readonly webhookTimeoutMs: number;
+  readonly progress: { cacheSeconds: number };
 
   constructor(vars: EnvironmentVariables) {
     this.env = vars.NODE_ENV;
@@ -107,6 +108,7 @@ export class AppConfig {
       publicRateWindowSeconds: vars.PUBLIC_RATE_WINDOW_SECONDS,
     };
     this.webhookTimeoutMs = vars.WEBHOOK_TIMEOUT_MS;
+    this.progress = { cacheSeconds: vars.PROGRESS_CACHE_SECONDS };
   }
 
   get isProduction(): boolean {

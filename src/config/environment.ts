@@ -148,6 +148,12 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400) PUBLIC_RATE_WINDOW_SECONDS = 3600;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;
+
+  /**
+   * Seconds a meeting's progress (GET …/progress) is kept in Redis and served to every reader:
+   * its numbers may lag by this much. 0 computes every read; embedded mode (no Redis) always does.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600) PROGRESS_CACHE_SECONDS = 10;
 }
 
 export class ConfigError extends Error {

@@ -8,7 +8,8 @@ export type ClaimKind = 'lead' | 'joint';
  */
 @Entity('item_claims')
 @Index(['itemId', 'memberUserId'], { unique: true })
-@Index(['meetingId', 'memberUserId'])
+// A meeting's lead claims (item, who leads, answered or not): progress reads them from the index alone.
+@Index(['meetingId', 'kind', 'itemId', 'memberUserId', 'answeredAt'])
 export class ItemClaim {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;

@@ -13,7 +13,8 @@ export type ItemOrigin = 'aggregation' | 'split' | 'supervision';
  * whose `itemId` is this item's id.
  */
 @Entity('opinion_items')
-@Index(['meetingId', 'status'])
+// The list by status; progress reads each item's status, target, aspect and sourceCount from the index alone.
+@Index(['meetingId', 'status', 'targetMemberId', 'aspect', 'sourceCount'])
 export class OpinionItem {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;

@@ -14,7 +14,9 @@ export type OpinionChannel = (typeof OPINION_CHANNELS)[number];
  * A test lists these columns: adding one fails it until someone has judged it safe.
  */
 @Entity('raw_opinions', { withoutRowid: true })
-@Index(['meetingId', 'channel'])
+// Progress counts a meeting's opinions by channel, source and day from this index alone: one
+// range per meeting, read in order, never the rows (which on MySQL lie scattered by random id).
+@Index(['meetingId', 'channel', 'sourceId', 'receivedOn', 'pendingAggregation'])
 @Index(['sourceId'])
 @Index(['pendingAggregation'])
 export class RawOpinion {

@@ -1,10 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
-import { ProgressService, ProgressView } from './progress.service';
+import { ProgressService } from './progress.service';
 
 @ApiTags('progress')
 @ApiBearerAuth()
@@ -15,7 +15,10 @@ export class ProgressController {
   /** How far preparation has come: opinions, boxes, surveys, talks, items, each member, deadlines. */
   @Get()
   @Roles(Role.Organiser, Role.Supervisor)
-  get(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<ProgressView> {
-    return this.progress.progress(actor, meetingId);
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: Object })
+  get(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<string> {
+    // Sent as the JSON text it was cached as (see ProgressService.progressJson): no parse, no re-serialising.
+    return this.progress.progressJson(actor, meetingId);
   }
 }

@@ -3,6 +3,7 @@ import { LeaderPagesModule } from '../leader-pages/leader-pages.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { TalksModule } from '../talks/talks.module';
 import { BoardController } from './board.controller';
+import { ProgressCache } from './progress-cache';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
@@ -10,7 +11,7 @@ import { ProgressService } from './progress.service';
 @Module({
   imports: [MeetingsModule, TalksModule, LeaderPagesModule],
   controllers: [ProgressController, BoardController],
-  providers: [ProgressService],
+  providers: [ProgressService, ProgressCache],
   exports: [ProgressService],
 })
 export class ProgressModule {}

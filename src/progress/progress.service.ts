@@ -2,20 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { ItemClaim } from '../items/item-claim.entity';
-import { OpinionItem } from '../items/opinion-item.entity';
-import { CheckMaterial } from '../materials/check-material.entity';
 import { MaterialStatus } from '../materials/material-states';
 import { Meeting } from '../meetings/meeting.entity';
 import { isCollectingOver } from '../meetings/meeting-phase';
 import { MeetingsService } from '../meetings/meetings.service';
-import { OPINION_CHANNELS, OpinionChannel, RawOpinion } from '../opinions/raw-opinion.entity';
+import { OPINION_CHANNELS, OpinionChannel } from '../opinions/raw-opinion.entity';
 import { isBoxOpen } from '../boxes/box-state';
-import { Box } from '../boxes/box.entity';
 import { responseRate } from '../surveys/survey-results';
-import { Survey } from '../surveys/survey.entity';
-import { SurveyToken } from '../surveys/survey-token.entity';
 import { TalksService } from '../talks/talks.service';
+import { ProgressCache } from './progress-cache';
 
 const DEADLINES = [
   { name: 'collectUntil', label: '征求意见截止' },
@@ -38,11 +33,43 @@ export interface ProgressView {
   deadlines: Array<{ name: DeadlineName; label: string; date: string; passed: boolean; overdue: boolean }>;
 }
 
-type CountRow = { key: string | null; count: string | number };
+/**
+ * Everything progress reads of a meeting besides its team and talks, in one statement: a round
+ * trip costs more than most of these reads themselves. UNION ALL of six parts, `part` naming each
+ * row's, the same columns in all (text s1–s5, numbers n1–n2), in SQL that MySQL and SQLite both
+ * read; dates cast to text, so both drivers give the same strings.
+ * - opinions: s1 channel, s2 source, s3 day, n1 waiting to be placed (0/1), n2 how many
+ * - item (on the list, not merged away): s1 id, s2 status, s3 target, s4 aspect, n1 sourceCount
+ * - lead (牵头 claims): s1 item, s2 member, n1 answered (0/1)
+ * - material: s1 member, s2 status
+ * - survey: s1 id, s2 title, s3 created, n1 tokens issued, n2 tokens used
+ * - box: s1 id, s2 title, s3 created, s4 closes, s5 closed, n1 release threshold
+ * The opinions, items and leads each read one range of one index per meeting (see the entities):
+ * on 1,000,000 opinions, a meeting's own index entries and never the rows themselves.
+ */
+const PARTS = `
+  SELECT 'opinions' AS part, channel AS s1, sourceId AS s2, CAST(receivedOn AS CHAR) AS s3, NULL AS s4, NULL AS s5, pendingAggregation AS n1, COUNT(*) AS n2
+    FROM raw_opinions WHERE meetingId = ? GROUP BY channel, sourceId, receivedOn, pendingAggregation
+  UNION ALL SELECT 'item', id, status, targetMemberId, aspect, NULL, sourceCount, NULL FROM opinion_items WHERE meetingId = ? AND status <> 'merged'
+  UNION ALL SELECT 'lead', itemId, memberUserId, NULL, NULL, NULL, CASE WHEN answeredAt IS NULL THEN 0 ELSE 1 END, NULL FROM item_claims WHERE meetingId = ? AND kind = 'lead'
+  UNION ALL SELECT 'material', memberUserId, status, NULL, NULL, NULL, NULL, NULL FROM check_materials WHERE meetingId = ?
+  UNION ALL SELECT 'survey', survey.id, survey.title, CAST(survey.createdAt AS CHAR), NULL, NULL, COUNT(token.id), SUM(CASE WHEN token.used THEN 1 ELSE 0 END)
+    FROM surveys survey LEFT JOIN survey_tokens token ON token.surveyId = survey.id WHERE survey.meetingId = ? GROUP BY survey.id, survey.title, survey.createdAt
+  UNION ALL SELECT 'box', id, title, CAST(createdAt AS CHAR), CAST(closesAt AS CHAR), CAST(closedAt AS CHAR), releaseThreshold, NULL FROM boxes WHERE meetingId = ?`;
+const PART_COUNT = 6;
+
+/** Opinions not yet in an item, by the aspect their writer chose: asked only while some wait. */
+const UNPLACED_BY_ASPECT = 'SELECT aspect, COUNT(*) AS n FROM raw_opinions WHERE meetingId = ? AND itemId IS NULL GROUP BY aspect';
+
+/** Numbers come as numbers or strings, depending on the driver and the part's column type. */
+type Count = number | string | null;
+interface PartRow { part: 'opinions' | 'item' | 'lead' | 'material' | 'survey' | 'box'; s1: string; s2: string; s3: string | null; s4: string | null; s5: string | null; n1: Count; n2: Count }
 
 /**
- * 筹备进度: how far a meeting's preparation has come, from aggregate queries (counts grouped in
- * the database; of items, claims and materials only ids and statuses are read).
+ * 筹备进度: how far a meeting's preparation has come, from aggregate queries: opinions are counted
+ * in the database; of items, claims, materials, surveys and boxes only ids, statuses and counts are
+ * read, from their indexes. The API's reads go through the ProgressCache (progressJson); other
+ * callers (reports, the board page) get it computed afresh (progress).
  */
 @Injectable()
 export class ProgressService {
@@ -51,46 +78,72 @@ export class ProgressService {
     private readonly talks: TalksService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly cache: ProgressCache,
   ) {}
 
+  /** The progress computed now (reports, pages): 404 for a meeting the actor may not see. */
   async progress(actor: Actor, meetingId: string): Promise<ProgressView> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
     return this.compute(actor, meeting);
   }
 
+  /**
+   * The progress as JSON text, for the API: the access check on every read, then the cached text
+   * when there is one (up to PROGRESS_CACHE_SECONDS old), else computed and cached.
+   */
+  async progressJson(actor: Actor, meetingId: string): Promise<string> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    return this.cache.json(meeting.id, this.clock.today(), async () => JSON.stringify(await this.compute(actor, meeting)));
+  }
+
   private async compute(actor: Actor, meeting: Meeting): Promise<ProgressView> {
     const today = this.clock.today();
-    const team = await this.meetings.getTeam(actor, meeting.id);
-    const [byChannel, byAspect, byDay, boxes, surveys, items, claims, materials, required] = await Promise.all([
-      this.counts(RawOpinion, 'channel', meeting.id),
-      this.opinionsByAspect(meeting.id),
-      this.counts(RawOpinion, 'receivedOn', meeting.id),
-      this.boxCounts(meeting),
-      this.surveyCounts(meeting.id),
-      this.dataSource.getRepository(OpinionItem).find({ where: { meetingId: meeting.id }, select: { id: true, status: true, targetMemberId: true } }),
-      this.dataSource.getRepository(ItemClaim).find({ where: { meetingId: meeting.id }, select: { itemId: true, memberUserId: true, kind: true, answeredAt: true } }),
-      this.dataSource.getRepository(CheckMaterial).find({ where: { meetingId: meeting.id }, select: { memberUserId: true, status: true } }),
-      this.talks.requiredTalks(actor, meeting.id),
+    // The talk matrix brings the team with the required talks, from TalksService's short-lived cache.
+    const [matrix, rows] = await Promise.all([
+      this.talks.matrix(actor, meeting.id),
+      this.dataSource.query(PARTS, Array(PART_COUNT).fill(meeting.id)) as Promise<PartRow[]>,
     ]);
+    const of = (part: PartRow['part']) => rows.filter((row) => row.part === part);
 
-    const total = byChannel.reduce((sum, row) => sum + Number(row.count), 0);
-    const listed = items.filter((item) => item.status !== 'merged');
-    const published = listed.filter((item) => item.status === 'published');
-    const leadOf = new Map(claims.filter((claim) => claim.kind === 'lead').map((claim) => [claim.itemId, claim]));
-    const talkCount = (status: string) => required.filter((pair) => pair.status === status).length;
-    const members = team.map((seat) => ({
+    const opinions = tallyOpinions(of('opinions'));
+    const items = of('item').map(({ s1: id, s2: status, s3: target, s4: aspect, n1: sourceCount }) => ({ id, status, target, aspect: aspect!, sourceCount: Number(sourceCount) }));
+    const leadOf = new Map(of('lead').map(({ s1: itemId, s2: lead, n1: answered }) => [itemId, { lead, answered: Number(answered) === 1 }]));
+    const published = items.filter((item) => item.status === 'published');
+
+    // An opinion counts under its item's aspect once placed, under the writer's until then.
+    const byAspect = new Map<string, number>();
+    for (const item of items) byAspect.set(item.aspect, (byAspect.get(item.aspect) ?? 0) + item.sourceCount);
+    if (opinions.waiting) {
+      const unplaced: Array<{ aspect: string | null; n: Count }> = await this.dataSource.query(UNPLACED_BY_ASPECT, [meeting.id]);
+      for (const { aspect, n } of unplaced) byAspect.set(aspect ?? '未归类', (byAspect.get(aspect ?? '未归类') ?? 0) + Number(n));
+    }
+
+    const userOfColumn = new Map(matrix.columns.map((column) => [column.key, column.userId]));
+    const pending = matrix.cells.filter((cell) => cell.status === 'pending');
+    const materialOf = new Map(of('material').map(({ s1: member, s2: status }) => [member, status as MaterialStatus]));
+    const members = matrix.rows.map((seat) => ({
       userId: seat.userId,
-      name: seat.displayName,
+      name: seat.name,
       role: seat.role,
-      talksPending: required.filter((pair) => pair.status === 'pending' && (pair.a === seat.userId || pair.b === seat.userId)).length,
-      itemsUnclaimed: published.filter((item) => item.targetMemberId === seat.userId && !leadOf.has(item.id)).length,
-      itemsUnanswered: published.filter((item) => leadOf.get(item.id)?.memberUserId === seat.userId && !leadOf.get(item.id)?.answeredAt).length,
-      materialStatus: materials.find((material) => material.memberUserId === seat.userId)?.status ?? ('not-started' as MaterialStatus),
+      talksPending: pending.filter((cell) => cell.row === seat.userId || userOfColumn.get(cell.column) === seat.userId).length,
+      itemsUnclaimed: published.filter((item) => item.target === seat.userId && !leadOf.has(item.id)).length,
+      itemsUnanswered: published.filter((item) => leadOf.get(item.id)?.lead === seat.userId && !leadOf.get(item.id)?.answered).length,
+      materialStatus: materialOf.get(seat.userId) ?? ('not-started' as MaterialStatus),
     }));
+
+    const now = this.clock.now();
+    const boxes = of('box')
+      .sort(byCreation)
+      .map(({ s1: id, s2: title, s4: closesAt, s5: closedAt, n1: threshold }) => {
+        const count = opinions.bySource.get(id) ?? 0;
+        const releaseThreshold = Number(threshold);
+        const open = isBoxOpen({ closesAt: utcDate(closesAt), closedAt: utcDate(closedAt) }, meeting.phase, now);
+        return { id, title, opinions: count, releaseThreshold, released: count >= releaseThreshold, open };
+      });
     const unfinished: Record<DeadlineName, boolean> = {
       collectUntil: boxes.some((box) => box.open),
-      talksUntil: talkCount('pending') > 0,
-      claimUntil: published.some((item) => !leadOf.get(item.id)?.answeredAt),
+      talksUntil: pending.length > 0,
+      claimUntil: published.some((item) => !leadOf.get(item.id)?.answered),
       materialsUntil: members.some((member) => member.materialStatus !== 'approved'),
       heldOn: !isCollectingOver(meeting.phase),
     };
@@ -98,21 +151,26 @@ export class ProgressService {
       meetingId: meeting.id,
       phase: meeting.phase,
       opinions: {
-        total,
-        byChannel: Object.fromEntries(OPINION_CHANNELS.map((channel) => [channel, Number(byChannel.find((row) => row.key === channel)?.count ?? 0)])) as Record<OpinionChannel, number>,
-        byAspect: Object.fromEntries(byAspect.map((row) => [row.key ?? '未归类', Number(row.count)])),
-        byDay: byDay.map((row) => ({ day: dayOf(row.key), count: Number(row.count) })).sort((a, b) => a.day.localeCompare(b.day)),
+        total: opinions.total,
+        byChannel: opinions.byChannel,
+        byAspect: Object.fromEntries([...byAspect].filter(([, count]) => count > 0)),
+        byDay: [...opinions.byDay].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day)),
       },
       boxes: boxes.map(({ open: _open, ...box }) => box),
-      surveys,
-      talks: { required: required.length, pending: talkCount('pending'), held: talkCount('held'), confirmed: talkCount('confirmed') },
+      surveys: of('survey')
+        .sort(byCreation)
+        .map(({ s1: id, s2: title, n1: issued, n2: used }) => {
+          const responses = Number(used ?? 0);
+          return { id, title, tokensIssued: Number(issued), responses, responseRate: responseRate(responses, Number(issued)) };
+        }),
+      talks: { required: matrix.totals.required, pending: matrix.totals.pending, held: matrix.totals.held, confirmed: matrix.totals.confirmed },
       items: {
-        total: listed.length,
-        draft: listed.filter((item) => item.status === 'draft').length,
+        total: items.length,
+        draft: items.filter((item) => item.status === 'draft').length,
         published: published.length,
-        setAside: listed.filter((item) => item.status === 'set-aside').length,
+        setAside: items.filter((item) => item.status === 'set-aside').length,
         claimed: published.filter((item) => leadOf.has(item.id)).length,
-        answered: published.filter((item) => leadOf.get(item.id)?.answeredAt).length,
+        answered: published.filter((item) => leadOf.get(item.id)?.answered).length,
       },
       members,
       deadlines: DEADLINES.map(({ name, label }) => {
@@ -122,73 +180,28 @@ export class ProgressService {
       }),
     };
   }
-
-  /** Rows of `entity` for the meeting, counted by one column. */
-  private counts(entity: typeof RawOpinion, column: keyof RawOpinion, meetingId: string): Promise<CountRow[]> {
-    return this.dataSource
-      .getRepository(entity)
-      .createQueryBuilder('row')
-      .select(`row.${column}`, 'key')
-      .addSelect('COUNT(*)', 'count')
-      .where('row.meetingId = :meetingId', { meetingId })
-      .groupBy(`row.${column}`)
-      .getRawMany();
-  }
-
-  /** Opinions by the aspect of the item they are in (or the writer's, while not yet placed). */
-  private opinionsByAspect(meetingId: string): Promise<CountRow[]> {
-    return this.dataSource
-      .getRepository(RawOpinion)
-      .createQueryBuilder('opinion')
-      .leftJoin(OpinionItem, 'item', 'item.id = opinion.itemId')
-      .select('COALESCE(item.aspect, opinion.aspect)', 'key')
-      .addSelect('COUNT(*)', 'count')
-      .where('opinion.meetingId = :meetingId', { meetingId })
-      .groupBy('COALESCE(item.aspect, opinion.aspect)')
-      .getRawMany();
-  }
-
-  private async boxCounts(meeting: Meeting): Promise<Array<{ id: string; title: string; opinions: number; releaseThreshold: number; released: boolean; open: boolean }>> {
-    const meetingId = meeting.id;
-    const boxes = await this.dataSource.getRepository(Box).find({ where: { meetingId }, order: { createdAt: 'ASC' } });
-    if (boxes.length === 0) return [];
-    const rows: CountRow[] = await this.dataSource
-      .getRepository(RawOpinion)
-      .createQueryBuilder('opinion')
-      .select('opinion.sourceId', 'key')
-      .addSelect('COUNT(*)', 'count')
-      .where('opinion.meetingId = :meetingId AND opinion.channel = :channel', { meetingId, channel: 'box' })
-      .groupBy('opinion.sourceId')
-      .getRawMany();
-    const now = this.clock.now();
-    return boxes.map((box) => {
-      const opinions = Number(rows.find((row) => row.key === box.id)?.count ?? 0);
-      return { id: box.id, title: box.title, opinions, releaseThreshold: box.releaseThreshold, released: opinions >= box.releaseThreshold, open: isBoxOpen(box, meeting.phase, now) };
-    });
-  }
-
-  private async surveyCounts(meetingId: string): Promise<ProgressView['surveys']> {
-    const surveys = await this.dataSource.getRepository(Survey).find({ where: { meetingId }, order: { createdAt: 'ASC' } });
-    if (surveys.length === 0) return [];
-    const rows: Array<{ surveyId: string; issued: string | number; used: string | number }> = await this.dataSource
-      .getRepository(SurveyToken)
-      .createQueryBuilder('token')
-      .select('token.surveyId', 'surveyId')
-      .addSelect('COUNT(*)', 'issued')
-      .addSelect('SUM(CASE WHEN token.used THEN 1 ELSE 0 END)', 'used')
-      .where('token.surveyId IN (:...ids)', { ids: surveys.map((survey) => survey.id) })
-      .groupBy('token.surveyId')
-      .getRawMany();
-    return surveys.map((survey) => {
-      const row = rows.find((candidate) => candidate.surveyId === survey.id);
-      const issued = Number(row?.issued ?? 0);
-      const responses = Number(row?.used ?? 0);
-      return { id: survey.id, title: survey.title, tokensIssued: issued, responses, responseRate: responseRate(responses, issued) };
-    });
-  }
 }
 
-/** A DATE column as YYYY-MM-DD, whether the driver gives a string (SQLite) or a Date at UTC midnight (mysql2). */
-function dayOf(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+/** The opinions part added up by channel, by source and by day; and whether any wait to be placed. */
+function tallyOpinions(rows: PartRow[]) {
+  const tally = { total: 0, byChannel: Object.fromEntries(OPINION_CHANNELS.map((channel) => [channel, 0])) as Record<OpinionChannel, number>, bySource: new Map<string, number>(), byDay: new Map<string, number>(), waiting: false };
+  for (const { s1: channel, s2: sourceId, s3: day, n1: waiting, n2: count } of rows) {
+    const n = Number(count);
+    tally.total += n;
+    tally.byChannel[channel as OpinionChannel] += n;
+    tally.bySource.set(sourceId, (tally.bySource.get(sourceId) ?? 0) + n);
+    tally.byDay.set(day!, (tally.byDay.get(day!) ?? 0) + n);
+    if (Number(waiting)) tally.waiting = true;
+  }
+  return tally;
+}
+
+/** Oldest first, by the creation time cast to text (s3), then by id. */
+function byCreation(a: PartRow, b: PartRow): number {
+  return (a.s3 ?? '').localeCompare(b.s3 ?? '') || a.s1.localeCompare(b.s1);
+}
+
+/** A DATETIME cast to text: UTC on both databases ('2026-11-23 09:30:00' on MySQL, with '.000' on SQLite). */
+function utcDate(text: string | null): Date | null {
+  return text ? new Date(`${text.replace(' ', 'T')}Z`) : null;
 }

@@ -21,6 +21,8 @@ export function baseTestEnv(): Record<string, string | undefined> {
     // Run by hand in their own test: a daily job would otherwise write to every test's meetings.
     REMINDERS_ENABLED: 'false',
     QUEUE_BACKOFF_MS: '100',
+    // Tests change data and read progress straight after: every read computed. The cache has its own test.
+    PROGRESS_CACHE_SECONDS: '0',
     SWEEP_INTERVAL_MS: '3600000',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
   };
