@@ -16,8 +16,8 @@ const REDIS_TIMEOUT_MS = 250;
  * Redis is down, slow or failing, the progress is computed as if uncached: never an error.
  * Embedded mode (no Redis) and PROGRESS_CACHE_SECONDS=0 cache nothing: every read is computed.
  *
- * The caller has checked the reader's access before asking: the text is the same for everyone
- * allowed to see the meeting (organisers and supervisors of its organisation).
+ * The text is the same for everyone allowed to see the meeting (organisers and supervisors of
+ * its organisation); the caller scopes the key so that nobody else can reach it.
  */
 @Injectable()
 export class ProgressCache {
@@ -37,12 +37,23 @@ export class ProgressCache {
     return this.redis !== null && this.ttlSeconds > 0;
   }
 
-  /** The cached text for the meeting on `day`, or what `compute` makes of it (then cached). */
-  async json(meetingId: string, day: string, compute: () => Promise<string>): Promise<string> {
+  /**
+   * The cached text for `scope` (organisation and meeting, see ProgressService) on `day`, or what
+   * `compute` makes of it (then cached).
+   */
+  async json(scope: string, day: string, compute: () => Promise<string>): Promise<string> {
+    return (await this.cached(scope, day)) ?? this.fill(scope, day, compute);
+  }
+
+  /** The cached text, or null (also when caching is off or Redis does not answer). */
+  async cached(scope: string, day: string): Promise<string | null> {
+    return this.enabled ? this.read(keyOf(scope, day)) : null;
+  }
+
+  /** Computes the text and caches it; concurrent misses in this process share one computation. */
+  fill(scope: string, day: string, compute: () => Promise<string>): Promise<string> {
     if (!this.enabled) return compute();
-    const key = `progress:${meetingId}:${day}`;
-    const cached = await this.read(key);
-    if (cached !== null) return cached;
+    const key = keyOf(scope, day);
     let pending = this.computing.get(key);
     if (!pending) {
       pending = compute().finally(() => this.computing.delete(key));
@@ -80,6 +91,10 @@ export class ProgressCache {
     }
     return null;
   }
+}
+
+function keyOf(scope: string, day: string): string {
+  return `progress:${scope}:${day}`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

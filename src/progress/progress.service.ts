@@ -92,8 +92,16 @@ export class ProgressService {
    * when there is one (up to PROGRESS_CACHE_SECONDS old), else computed and cached.
    */
   async progressJson(actor: Actor, meetingId: string): Promise<string> {
+    const day = this.clock.today();
+    // Cached under the reader's organisation: such a key exists only for that organisation's
+    // meetings, and only its organisers and supervisors get this far (the controller's roles), so
+    // a hit needs no database read to check access. Another organisation's reader misses and gets
+    // getMeeting's 404.
+    const scope = `${actor.organizationId}:${meetingId}`;
+    const hit = await this.cache.cached(scope, day);
+    if (hit !== null) return hit;
     const meeting = await this.meetings.getMeeting(actor, meetingId);
-    return this.cache.json(meeting.id, this.clock.today(), async () => JSON.stringify(await this.compute(actor, meeting)));
+    return this.cache.fill(scope, day, async () => JSON.stringify(await this.compute(actor, meeting)));
   }
 
   private async compute(actor: Actor, meeting: Meeting): Promise<ProgressView> {
