@@ -173,9 +173,13 @@ export class MeetingsService implements OnModuleDestroy {
     await this.organizations.requireDepartments(actor, dto.members.flatMap((member) => member.oversees));
 
     const { members, deliveryIds } = await this.dataSource.transaction(async (manager) => {
+      // The meeting row first: its lock keeps two replacements of one team apart. The old seats
+      // then go by primary key: a range delete by meetingId would take InnoDB gap locks, and two
+      // teams replaced at once (of neighbouring meetings) deadlocked on each other's inserts.
+      await manager.getRepository(Meeting).update({ id: meetingId }, { updatedAt: this.clock.now() });
       const repository = manager.getRepository(TeamMember);
       const before = await repository.find({ where: { meetingId } });
-      await repository.delete({ meetingId });
+      if (before.length > 0) await repository.delete(before.map((member) => member.id));
       const members: TeamMember[] = dto.members.map((member, position) => ({
         id: newId(),
         organizationId: actor.organizationId,
@@ -195,7 +199,6 @@ export class MeetingsService implements OnModuleDestroy {
         body: `您已被列为“${meeting.title}”${meetingKindName(meeting.kind)}班子成员${member.role === 'secretary' ? '（主要负责同志）' : ''}。请按时完成谈心谈话、认领意见和对照检查材料，会议定于 ${meeting.heldOn} 召开。`,
         link: `/api/v1/meetings/${meeting.id}`,
       })));
-      await manager.getRepository(Meeting).update({ id: meetingId }, { updatedAt: this.clock.now() });
       return { members, deliveryIds };
     });
     this.events.announceChange(meetingId);

@@ -124,6 +124,19 @@ describe(`meetings (${driverName})`, () => {
     });
   });
 
+  it('sets the teams of many meetings at once, and replaces them again at once, without a failure', async () => {
+    const meetings = await Promise.all(Array.from({ length: 8 }, () => createMeeting(t, organiser)));
+    const leaders = await Promise.all(Array.from({ length: 3 }, () => org.user([Role.Leader])));
+    const team = (order: TestUser[]) => ({ members: order.map((leader, index) => ({ userId: leader.id, role: index === 0 ? 'secretary' : 'member', oversees: [] })) });
+    for (const order of [leaders, [...leaders].reverse()]) {
+      const answers = await Promise.all(meetings.map((meeting) => t.http.put(`/api/v1/meetings/${meeting.id}/team`).set(organiser.auth).send(team(order))));
+      // A deadlock between two replacements shows as a 500 here.
+      expect(answers.map((answer) => answer.status)).toEqual(meetings.map(() => 200));
+    }
+    const seats = await Promise.all(meetings.map((meeting) => t.http.get(`/api/v1/meetings/${meeting.id}/team`).set(organiser.auth)));
+    for (const answer of seats) expect(answer.body.map((seat: { userId: string }) => seat.userId)).toEqual([...leaders].reverse().map((leader) => leader.id));
+  });
+
   describe('the phase', () => {
     it('moves forward, and answers 409 PHASE_BACKWARDS to a step back or to the same phase', async () => {
       const meeting = await createMeeting(t, organiser);
