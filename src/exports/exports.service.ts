@@ -17,6 +17,7 @@ import { JobDispatcher } from '../queue/job-dispatcher';
 import { JobName } from '../queue/jobs';
 import { RecordedOpinionsService } from '../recorded-opinions/recorded-opinions.service';
 import { TalksService } from '../talks/talks.service';
+import { PAIR_STATUS_NAMES, TALK_RULE_NAMES } from '../talks/talk.views';
 import { reportAsDocx, TableDocument, tableAsDocx, tableAsXlsx } from './documents';
 import { RequestExportDto } from './dto/request-export.dto';
 import { ExportJob } from './export-job.entity';
@@ -33,8 +34,6 @@ const FORMATS: Record<ExportJob['what'], Array<ExportJob['format']>> = {
   'progress-report': ['docx'],
 };
 
-const RULE_NAMES: Record<string, string> = { 'secretary-member': '主要负责同志与班子成员', 'member-member': '班子成员之间', 'department-head': '与分管部门主要负责同志', branch: '与所在支部党员' };
-const STATUS_NAMES: Record<string, string> = { pending: '未谈', held: '已谈', confirmed: '已确认' };
 
 export interface ExportView {
   id: string;
@@ -191,7 +190,7 @@ export class ExportsService {
         { header: '必谈类别', width: 22 },
         { header: '完成情况', width: 10 },
       ],
-      rows: pairs.map((pair, index) => [index + 1, name(pair.a), pair.counterpartName, pair.departmentName ?? '', RULE_NAMES[pair.rule] ?? pair.rule, STATUS_NAMES[pair.status] ?? pair.status]),
+      rows: pairs.map((pair, index) => [index + 1, name(pair.a), pair.counterpartName, pair.departmentName ?? '', TALK_RULE_NAMES[pair.rule], PAIR_STATUS_NAMES[pair.status]]),
     };
   }
 

@@ -1,6 +1,17 @@
 import { PairStatus, TalkRule } from './talk-rules';
 import { Talk, TalkStatus } from './talk.entity';
 
+/** 必谈类别, as the coverage sheet names them. */
+export const TALK_RULE_NAMES: Record<TalkRule, string> = {
+  'secretary-member': '主要负责同志与班子成员',
+  'member-member': '班子成员之间',
+  'department-head': '与分管部门主要负责同志',
+  branch: '与所在支部党员',
+};
+
+/** 完成情况 of a required talk. */
+export const PAIR_STATUS_NAMES: Record<PairStatus, string> = { pending: '未谈', held: '已谈', confirmed: '已确认' };
+
 export interface Person {
   userId: string | null;
   name: string;

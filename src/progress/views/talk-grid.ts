@@ -1,11 +1,9 @@
 import { userKey } from '../../talks/talk-rules';
-import { TalkMatrixView } from '../../talks/talk.views';
+import { PAIR_STATUS_NAMES, TalkMatrixView } from '../../talks/talk.views';
 import { html, SafeHtml } from '../../web/html';
 
 type Cell = TalkMatrixView['cells'][number];
 type Column = { key: string; userId: string | null; name: string; hint?: string };
-
-const STATUS_WORDS: Record<Cell['status'], string> = { pending: '未谈', held: '已谈', confirmed: '已确认' };
 
 /**
  * 谈心谈话完成情况 as a grid: a row per team member, a column per person they must talk with.
@@ -40,6 +38,6 @@ export function talkGrid(matrix: TalkMatrixView): SafeHtml {
 
 function statusCell(cell: Cell | undefined): SafeHtml {
   if (!cell) return html`<td class="talk-none" title="无需谈话"><span aria-hidden="true">—</span><span class="sr-only">无需谈话</span></td>`;
-  const words = STATUS_WORDS[cell.status] + (cell.overdue ? '（逾期）' : '');
+  const words = PAIR_STATUS_NAMES[cell.status] + (cell.overdue ? '（逾期）' : '');
   return html`<td class="talk-${cell.status}${cell.overdue ? ' talk-overdue' : ''}">${words}</td>`;
 }
