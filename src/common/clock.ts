@@ -10,12 +10,14 @@ export class Clock {
   // times per public request (rate-limit key, stored day, log line), so build it once.
   private readonly dayFormat: Intl.DateTimeFormat;
   private readonly hourFormat: Intl.DateTimeFormat;
+  private readonly timeFormat: Intl.DateTimeFormat;
   private lastDay: { second: number; day: string } | null = null;
 
   constructor(private readonly timeZone = 'Asia/Shanghai') {
     // en-CA formats as YYYY-MM-DD.
     this.dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     this.hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+    this.timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 
   now(): Date {
@@ -46,6 +48,11 @@ export class Clock {
   /** The hour of the day now (0–23) in the organisation's time zone: when the daily reminders go. */
   hour(): number {
     return Number(this.hourFormat.format(this.now()));
+  }
+
+  /** The time now as `HH:MM` in the organisation's time zone (when a page's figures were read). */
+  timeOfDay(): string {
+    return this.timeFormat.format(this.now());
   }
 }
 

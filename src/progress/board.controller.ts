@@ -7,10 +7,7 @@ import { Clock } from '../common/clock';
 import { Public } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
-import { AppConfig } from '../config/app-config';
 import { PageSession } from '../leader-pages/page-session';
-import { MeetingsService } from '../meetings/meetings.service';
-import { TalksService } from '../talks/talks.service';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { ProgressService } from './progress.service';
 import { BoardPage, boardPath, renderBoard, renderBoardFragment } from './views/board-page';
@@ -25,18 +22,11 @@ import { BoardPage, boardPath, renderBoard, renderBoardFragment } from './views/
 @Public()
 @Controller('meetings/:id/board')
 export class BoardController {
-  private readonly timeFormat: Intl.DateTimeFormat;
-
   constructor(
     private readonly session: PageSession,
-    private readonly meetings: MeetingsService,
     private readonly progress: ProgressService,
-    private readonly talks: TalksService,
     private readonly clock: Clock,
-    config: AppConfig,
-  ) {
-    this.timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: config.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  }
+  ) {}
 
   @Get()
   @Header('content-type', HTML_CONTENT_TYPE)
@@ -58,15 +48,14 @@ export class BoardController {
   }
 
   private async pageOf(actor: Actor, meetingId: string): Promise<BoardPage> {
-    // First the meeting: another organisation's (or an unknown one) is a 404 before anything is counted.
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const [progress, matrix] = await Promise.all([this.progress.progress(actor, meeting.id), this.talks.matrix(actor, meeting.id)]);
+    // The meeting is read first: another organisation's (or an unknown one) is a 404 before anything is counted.
+    const { meeting, progress, matrix } = await this.progress.board(actor, meetingId);
     return {
       meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind, aspects: meeting.aspects },
       progress,
       matrix,
       today: this.clock.today(),
-      readAt: this.timeFormat.format(this.clock.now()),
+      readAt: this.clock.timeOfDay(),
     };
   }
 }

@@ -9,6 +9,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { OPINION_CHANNELS, OpinionChannel } from '../opinions/raw-opinion.entity';
 import { isBoxOpen } from '../boxes/box-state';
 import { responseRate } from '../surveys/survey-results';
+import { TalkMatrixView } from '../talks/talk.views';
 import { TalksService } from '../talks/talks.service';
 import { ProgressCache } from './progress-cache';
 
@@ -19,6 +20,9 @@ const DEADLINES = [
   { name: 'materialsUntil', label: '对照检查材料截止' },
   { name: 'heldOn', label: '会议召开' },
 ] as const;
+/** Where an opinion without an aspect counts until it is placed in an item. */
+const UNFILED = '未归类';
+
 type DeadlineName = (typeof DEADLINES)[number]['name'];
 
 export interface ProgressView {
@@ -81,32 +85,34 @@ export class ProgressService {
     private readonly cache: ProgressCache,
   ) {}
 
-  /** The progress computed now (reports, pages): 404 for a meeting the actor may not see. */
+  /** The progress computed now (reports, reminders): 404 for a meeting the actor may not see. */
   async progress(actor: Actor, meetingId: string): Promise<ProgressView> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
-    return this.compute(actor, meeting);
+    return (await this.compute(actor, meeting)).progress;
+  }
+
+  /** The board's reading: the meeting, its progress and the talk matrix the progress was counted from. */
+  async board(actor: Actor, meetingId: string): Promise<{ meeting: Meeting; progress: ProgressView; matrix: TalkMatrixView }> {
+    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    return { meeting, ...(await this.compute(actor, meeting)) };
   }
 
   /**
-   * The progress as JSON text, for the API: the access check on every read, then the cached text
-   * when there is one (up to PROGRESS_CACHE_SECONDS old), else computed and cached.
+   * The progress as JSON text, for the API: the cached text when there is one (up to
+   * PROGRESS_CACHE_SECONDS old), else computed and cached.
+   *
+   * Cached under the reader's organisation: such a key exists only for that organisation's
+   * meetings, and only its organisers and supervisors get this far (the controller's roles), so a
+   * hit needs no database read to check access. Another organisation's reader misses and gets
+   * getMeeting's 404.
    */
-  async progressJson(actor: Actor, meetingId: string): Promise<string> {
-    const day = this.clock.today();
-    // Cached under the reader's organisation: such a key exists only for that organisation's
-    // meetings, and only its organisers and supervisors get this far (the controller's roles), so
-    // a hit needs no database read to check access. Another organisation's reader misses and gets
-    // getMeeting's 404.
-    const scope = `${actor.organizationId}:${meetingId}`;
-    const hit = await this.cache.cached(scope, day);
-    if (hit !== null) return hit;
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    return this.cache.fill(scope, day, async () => JSON.stringify(await this.compute(actor, meeting)));
+  progressJson(actor: Actor, meetingId: string): Promise<string> {
+    return this.cache.json(`${actor.organizationId}:${meetingId}`, this.clock.today(), async () => JSON.stringify(await this.progress(actor, meetingId)));
   }
 
-  private async compute(actor: Actor, meeting: Meeting): Promise<ProgressView> {
+  /** The progress, with the talk matrix it was counted from (which brings the team with its required talks). */
+  private async compute(actor: Actor, meeting: Meeting): Promise<{ progress: ProgressView; matrix: TalkMatrixView }> {
     const today = this.clock.today();
-    // The talk matrix brings the team with the required talks, from TalksService's short-lived cache.
     const [matrix, rows] = await Promise.all([
       this.talks.matrix(actor, meeting.id),
       this.dataSource.query(PARTS, Array(PART_COUNT).fill(meeting.id)) as Promise<PartRow[]>,
@@ -123,7 +129,7 @@ export class ProgressService {
     for (const item of items) byAspect.set(item.aspect, (byAspect.get(item.aspect) ?? 0) + item.sourceCount);
     if (opinions.waiting) {
       const unplaced: Array<{ aspect: string | null; n: Count }> = await this.dataSource.query(UNPLACED_BY_ASPECT, [meeting.id]);
-      for (const { aspect, n } of unplaced) byAspect.set(aspect ?? '未归类', (byAspect.get(aspect ?? '未归类') ?? 0) + Number(n));
+      for (const { aspect, n } of unplaced) byAspect.set(aspect ?? UNFILED, (byAspect.get(aspect ?? UNFILED) ?? 0) + Number(n));
     }
 
     const userOfColumn = new Map(matrix.columns.map((column) => [column.key, column.userId]));
@@ -142,20 +148,20 @@ export class ProgressService {
     const now = this.clock.now();
     const boxes = of('box')
       .sort(byCreation)
-      .map(({ s1: id, s2: title, s4: closesAt, s5: closedAt, n1: threshold }) => {
+      .map(({ s1: id, s2: title, n1: threshold }) => {
         const count = opinions.bySource.get(id) ?? 0;
         const releaseThreshold = Number(threshold);
-        const open = isBoxOpen({ closesAt: utcDate(closesAt), closedAt: utcDate(closedAt) }, meeting.phase, now);
-        return { id, title, opinions: count, releaseThreshold, released: count >= releaseThreshold, open };
+        return { id, title, opinions: count, releaseThreshold, released: count >= releaseThreshold };
       });
+    const anyBoxOpen = of('box').some(({ s4: closesAt, s5: closedAt }) => isBoxOpen({ closesAt: utcDate(closesAt), closedAt: utcDate(closedAt) }, meeting.phase, now));
     const unfinished: Record<DeadlineName, boolean> = {
-      collectUntil: boxes.some((box) => box.open),
+      collectUntil: anyBoxOpen,
       talksUntil: pending.length > 0,
       claimUntil: published.some((item) => !leadOf.get(item.id)?.answered),
       materialsUntil: members.some((member) => member.materialStatus !== 'approved'),
       heldOn: !isCollectingOver(meeting.phase),
     };
-    return {
+    const progress: ProgressView = {
       meetingId: meeting.id,
       phase: meeting.phase,
       opinions: {
@@ -164,14 +170,14 @@ export class ProgressService {
         byAspect: Object.fromEntries([...byAspect].filter(([, count]) => count > 0)),
         byDay: [...opinions.byDay].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day)),
       },
-      boxes: boxes.map(({ open: _open, ...box }) => box),
+      boxes,
       surveys: of('survey')
         .sort(byCreation)
         .map(({ s1: id, s2: title, n1: issued, n2: used }) => {
           const responses = Number(used ?? 0);
           return { id, title, tokensIssued: Number(issued), responses, responseRate: responseRate(responses, Number(issued)) };
         }),
-      talks: { required: matrix.totals.required, pending: matrix.totals.pending, held: matrix.totals.held, confirmed: matrix.totals.confirmed },
+      talks: matrix.totals,
       items: {
         total: items.length,
         draft: items.filter((item) => item.status === 'draft').length,
@@ -187,6 +193,7 @@ export class ProgressService {
         return { name, label, date, passed, overdue: passed && unfinished[name] };
       }),
     };
+    return { progress, matrix };
   }
 }
 
