@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
+import { withTimeout } from '../core/redis-fallback';
 import { DispatchOptions, JOB_QUEUE, JobHandler, JobName, QueueName, QueueView, UnrecoverableJobError } from './jobs';
 import { QueueDriver } from './queue-driver';
 
@@ -140,14 +141,4 @@ export class BullmqQueueDriver extends QueueDriver {
     for (const connection of this.workerConnections) connection.disconnect();
     this.connection.disconnect();
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`redis did not answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RedisOrFallback } from '../core/redis-fallback';
 
 export interface Hit {
   count: number;
@@ -42,50 +43,29 @@ return {count, ttl}`;
 
 type RedisWithHit = Redis & { rateLimitHit(key: string, windowSeconds: number): Promise<[number, number]> };
 
-/** How long a hit may wait for Redis before the memory counters answer instead. */
-const REDIS_TIMEOUT_MS = 250;
-
 /**
  * Counters in Redis, shared by every api process. When Redis is down or slow the limiter fails
  * safe: it goes on counting in this process's memory rather than erroring or letting everyone
  * through, and returns to Redis once it answers again.
  */
 export class RedisRateLimitStore extends RateLimitStore {
-  private readonly redis: RedisWithHit;
+  private readonly redis: RedisOrFallback;
   private readonly fallback = new MemoryRateLimitStore();
-  private readonly logger = new Logger('RateLimit');
-  private warnedAt = 0;
 
   constructor(redis: Redis) {
     super();
     // defineCommand sends EVALSHA, falling back to EVAL once per connection.
     if (!('rateLimitHit' in redis)) redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
-    this.redis = redis as RedisWithHit;
+    this.redis = new RedisOrFallback(redis, new Logger('RateLimit'), 'rate limits count in memory for now');
   }
 
-  async hit(key: string, windowSeconds: number): Promise<Hit> {
-    if (this.redis.status !== 'ready') return this.fallBack(key, windowSeconds, `Redis is ${this.redis.status}`);
-    try {
-      const [count, ttl] = await withTimeout(this.redis.rateLimitHit(`rl:${key}`, windowSeconds), REDIS_TIMEOUT_MS);
-      return { count, resetInSeconds: ttl > 0 ? ttl : windowSeconds };
-    } catch (error) {
-      return this.fallBack(key, windowSeconds, (error as Error).message);
-    }
+  hit(key: string, windowSeconds: number): Promise<Hit> {
+    return this.redis.call(
+      async (redis) => {
+        const [count, ttl] = await (redis as RedisWithHit).rateLimitHit(`rl:${key}`, windowSeconds);
+        return { count, resetInSeconds: ttl > 0 ? ttl : windowSeconds };
+      },
+      () => this.fallback.hit(key, windowSeconds),
+    );
   }
-
-  private fallBack(key: string, windowSeconds: number, reason: string): Promise<Hit> {
-    if (Date.now() - this.warnedAt > 60_000) {
-      this.warnedAt = Date.now();
-      this.logger.warn(`rate limits count in memory for now: ${reason}`);
-    }
-    return this.fallback.hit(key, windowSeconds);
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
