@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PageSession } from './page-session';
 import { TokenService } from './token.service';
 
 @Module({
@@ -27,7 +28,7 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService, AuthService],
+  providers: [AuthService, TokenService, PageSession, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, AuthService, PageSession],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { Public } from '../common/decorators';
 import { validateInput } from '../common/validation';
 import { BoxSubmitLimit, PublicReadLimit } from '../rate-limit/public-limits';
+import { formText, pageMessage } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { BoxSubmissionsService } from './box-submissions.service';
 import { SubmitOpinionDto } from './dto/submit-opinion.dto';
@@ -51,12 +52,6 @@ export class BoxPagesController {
 
 /** The form's fields, with "not chosen" (an empty select) as absent. */
 function formValues(body: unknown): BoxFormValues & { accessCode?: string } {
-  const form = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const field = (name: string) => (typeof form[name] === 'string' && form[name] !== '' ? (form[name] as string) : undefined);
+  const field = (name: string) => formText(body, name) || undefined;
   return { text: field('text') ?? '', aspect: field('aspect'), targetMemberId: field('targetMemberId'), accessCode: field('accessCode') };
-}
-
-/** A writer reads the field messages themselves, without the API's "请求内容有误：" preamble. */
-function pageMessage(error: AppError): string {
-  return error.message.replace(/^请求内容有误：/, '');
 }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
-import { Actor, hasRole } from '../common/actor';
+import { PageSession } from '../auth/page-session';
+import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Public } from '../common/decorators';
 import { Role } from '../common/roles';
@@ -11,13 +12,11 @@ import { AnswerDto, ClaimDto } from '../items/dto/item.dto';
 import { ClaimsService } from '../items/claims.service';
 import { RateLimit, RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { UsersService } from '../users/users.service';
+import { formText, pageMessage } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
-import { PageSession } from './page-session';
 import { renderLogin } from './views/login-page';
 import { MyItemsPage, renderMyItems } from './views/my-items-page';
 
-type Form = Record<string, unknown>;
-const text = (form: unknown, name: string) => (typeof (form as Form)?.[name] === 'string' ? ((form as Form)[name] as string) : undefined);
 
 /**
  * 班子成员的意见清单 (`/me/items`), and the sign-in it needs (`/login`). Rendered on the server, in
@@ -46,11 +45,11 @@ export class LeaderPagesController {
   @RateLimit((config) => ({ name: 'login', limit: config.auth.loginRateLimit, windowSeconds: config.auth.loginRateWindowSeconds }))
   @Header('content-type', HTML_CONTENT_TYPE)
   async login(@Body() form: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
-    const next = safeNext(text(form, 'next'));
-    const username = text(form, 'username')?.trim() ?? '';
+    const next = safeNext(formText(form, 'next'));
+    const username = formText(form, 'username')?.trim() ?? '';
     if (!this.session.sameOrigin(request)) return this.refuse(reply, 403, renderLogin({ next, username, error: '请从本站的登录页登录' }));
     try {
-      const { accessToken } = await this.auth.login(username, text(form, 'password') ?? '');
+      const { accessToken } = await this.auth.login(username, formText(form, 'password') ?? '');
       this.session.start(reply, accessToken);
       return void reply.status(303).redirect(next);
     } catch (error) {
@@ -78,7 +77,7 @@ export class LeaderPagesController {
   @Header('content-type', HTML_CONTENT_TYPE)
   async claim(@Param('id') id: string, @Body() form: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
     return this.act(request, reply, id, undefined, async (actor) => {
-      await this.claims.claim(actor, id, await validateInput(ClaimDto, { kind: text(form, 'kind') }));
+      await this.claims.claim(actor, id, await validateInput(ClaimDto, { kind: formText(form, 'kind') }));
       return 'claim';
     });
   }
@@ -86,7 +85,7 @@ export class LeaderPagesController {
   @Post('me/items/:id/answer')
   @Header('content-type', HTML_CONTENT_TYPE)
   async answer(@Param('id') id: string, @Body() form: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
-    const values = { reflection: text(form, 'reflection') ?? '', measures: text(form, 'measures') ?? '', dueDate: text(form, 'dueDate') || undefined };
+    const values = { reflection: formText(form, 'reflection') ?? '', measures: formText(form, 'measures') ?? '', dueDate: formText(form, 'dueDate') || undefined };
     return this.act(request, reply, id, values, async (actor) => {
       await this.claims.answer(actor, id, await validateInput(AnswerDto, values));
       return 'answer';
@@ -110,19 +109,13 @@ export class LeaderPagesController {
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       reply.status(error.status);
-      return renderMyItems(await this.pageOf(actor, { problem: { itemId, message: error.message.replace(/^请求内容有误：/, ''), values } }));
+      return renderMyItems(await this.pageOf(actor, { problem: { itemId, message: pageMessage(error), values } }));
     }
   }
 
   /** The member signed in, or null after sending them to sign in (or telling them the page is for team members). */
-  private async signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
-    const actor = await this.session.actor(request);
-    if (!actor) {
-      reply.status(303).redirect(`/login?next=${encodeURIComponent('/me/items')}`);
-      return null;
-    }
-    if (!hasRole(actor, Role.Leader)) throw AppError.forbidden('意见清单页面供班子成员使用');
-    return actor;
+  private signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
+    return this.session.require(request, reply, { path: '/me/items', roles: [Role.Leader], forbidden: '意见清单页面供班子成员使用' });
   }
 
   private async pageOf(actor: Actor, extra: Pick<MyItemsPage, 'problem' | 'notice'>): Promise<MyItemsPage> {

@@ -1,13 +1,12 @@
-import { Controller, Get, Header, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, hasRole } from '../common/actor';
-import { AppError, ErrorCode } from '../common/app-error';
+import { PageSession } from '../auth/page-session';
+import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Public } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
-import { PageSession } from '../leader-pages/page-session';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { ProgressService } from './progress.service';
 import { BoardPage, boardPath, renderBoard, renderBoardFragment } from './views/board-page';
@@ -37,12 +36,13 @@ export class BoardController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | void> {
-    const actor = await this.session.actor(request);
-    if (!actor) {
-      if (fragment === '1') throw new AppError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, '登录已过期，请重新登录');
-      return void reply.status(303).redirect(`/login?next=${encodeURIComponent(boardPath(meetingId))}`);
-    }
-    if (!hasRole(actor, Role.Organiser, Role.Supervisor)) throw AppError.forbidden('进度看板供组织者和督导组使用');
+    const actor = await this.session.require(request, reply, {
+      path: boardPath(meetingId),
+      roles: [Role.Organiser, Role.Supervisor],
+      forbidden: '进度看板供组织者和督导组使用',
+      refuseSignedOut: fragment === '1',
+    });
+    if (!actor) return;
     const view = await this.pageOf(actor, meetingId);
     return fragment === '1' ? renderBoardFragment(view).toString() : renderBoard(view);
   }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LeaderPagesModule } from '../leader-pages/leader-pages.module';
+import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { TalksModule } from '../talks/talks.module';
 import { BoardController } from './board.controller';
@@ -9,7 +9,7 @@ import { ProgressService } from './progress.service';
 
 /** 筹备进度: the numbers organisers and the 督导组 follow preparation by, as JSON and as the board page. */
 @Module({
-  imports: [MeetingsModule, TalksModule, LeaderPagesModule],
+  imports: [MeetingsModule, TalksModule, AuthModule],
   controllers: [ProgressController, BoardController],
   providers: [ProgressService, ProgressCache],
   exports: [ProgressService],

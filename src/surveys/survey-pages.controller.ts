@@ -4,6 +4,7 @@ import { FastifyReply } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Public } from '../common/decorators';
 import { PublicReadLimit, SurveySubmitLimit } from '../rate-limit/public-limits';
+import { formFields } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { GivenAnswer } from './survey-questions';
 import { PublicSurveyView, SurveyResponsesService } from './survey-responses.service';
@@ -78,7 +79,7 @@ function refusalPage(error: unknown, reply: FastifyReply, title = '征求意见�
 
 /** The form's fields `q0`, `q1` …, as sent: a text, a choice, or the ticked boxes. */
 function formValues(body: unknown, survey: PublicSurveyView): SurveyFormValues {
-  const form = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const form = formFields(body);
   const values: SurveyFormValues = {};
   for (const question of survey.questions) {
     const raw = form[`q${question.index}`];
