@@ -4,6 +4,16 @@
 export const MEETING_PHASES = ['preparing', 'collecting', 'claiming', 'held', 'rectifying', 'closed'] as const;
 export type MeetingPhase = (typeof MEETING_PHASES)[number];
 
+/** The phases as pages name them. */
+export const MEETING_PHASE_NAMES: Record<MeetingPhase, string> = {
+  preparing: '筹备',
+  collecting: '征求意见',
+  claiming: '认领答复',
+  held: '已召开',
+  rectifying: '整改落实',
+  closed: '已结束',
+};
+
 export function isForwardMove(from: MeetingPhase, to: MeetingPhase): boolean {
   return MEETING_PHASES.indexOf(to) > MEETING_PHASES.indexOf(from);
 }

@@ -22,7 +22,7 @@ import { Meeting } from './meeting.entity';
 import { MeetingEvents } from './meeting-events';
 import { isForwardMove, meetingKindName } from './meeting-phase';
 import { toTeamView, TeamMemberView } from './meeting.views';
-import { TeamMember } from './team-member.entity';
+import { TEAM_ROLE_NAMES, TeamMember } from './team-member.entity';
 
 /** How long a meeting row read for one request serves the next ones (see getMeeting). */
 const MEETING_TTL_MS = 2_000;
@@ -196,7 +196,7 @@ export class MeetingsService implements OnModuleDestroy {
         userId: member.userId,
         kind: 'team.assigned',
         title: `您已被列为${meeting.title}班子成员`,
-        body: `您已被列为“${meeting.title}”${meetingKindName(meeting.kind)}班子成员${member.role === 'secretary' ? '（主要负责同志）' : ''}。请按时完成谈心谈话、认领意见和对照检查材料，会议定于 ${meeting.heldOn} 召开。`,
+        body: `您已被列为“${meeting.title}”${meetingKindName(meeting.kind)}班子成员${member.role === 'secretary' ? `（${TEAM_ROLE_NAMES.secretary}）` : ''}。请按时完成谈心谈话、认领意见和对照检查材料，会议定于 ${meeting.heldOn} 召开。`,
         link: `/api/v1/meetings/${meeting.id}`,
       })));
       return { members, deliveryIds };

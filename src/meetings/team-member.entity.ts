@@ -2,6 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type TeamRole = 'secretary' | 'member';
 
+/** The seats as pages and notifications name them. */
+export const TEAM_ROLE_NAMES: Record<TeamRole, string> = { secretary: '主要负责同志', member: '班子成员' };
+
 /** 班子成员: one person on a meeting's team, with the departments they oversee (分管部门). */
 @Entity('team_members')
 @Index(['meetingId', 'userId'], { unique: true })

@@ -1,3 +1,4 @@
+import { addDays } from '../common/dates';
 import { html, SafeHtml } from '../web/html';
 
 /**
@@ -79,7 +80,7 @@ export function withEmptyDays(days: readonly DayCount[]): DayCount[] {
   if (!(span > 0 && span <= MAX_FILLED_DAYS)) return sorted;
   const counts = new Map(sorted.map((day) => [day.day, day.count]));
   return Array.from({ length: span }, (_, offset) => {
-    const day = new Date(first + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = addDays(sorted[0].day, offset);
     return { day, count: counts.get(day) ?? 0 };
   });
 }

@@ -1,6 +1,7 @@
 import { CHANNEL_NAMES } from '../../items/item.views';
 import { MATERIAL_STATUS_NAMES } from '../../materials/material.views';
-import { MeetingKind, meetingKindName, MeetingPhase } from '../../meetings/meeting-phase';
+import { MEETING_PHASE_NAMES, MeetingKind, meetingKindName } from '../../meetings/meeting-phase';
+import { TEAM_ROLE_NAMES, TeamRole } from '../../meetings/team-member.entity';
 import { OPINION_CHANNELS } from '../../opinions/raw-opinion.entity';
 import { TalkMatrixView } from '../../talks/talk.views';
 import { html, SafeHtml } from '../../web/html';
@@ -21,8 +22,6 @@ export interface BoardPage {
   readAt: string;
 }
 
-const PHASE_NAMES: Record<MeetingPhase, string> = { preparing: '筹备', collecting: '征求意见', claiming: '认领答复', held: '已召开', rectifying: '整改落实', closed: '已结束' };
-const SEAT_NAMES: Record<string, string> = { secretary: '主要负责同志', member: '班子成员' };
 
 /** The board's address: the page, and (with `?fragment=1`) only its figures, for the refresh. */
 export function boardPath(meetingId: string): string {
@@ -48,7 +47,7 @@ export function renderBoardFragment(view: BoardPage): SafeHtml {
   const { progress, meeting } = view;
   const { opinions, talks, items } = progress;
   return html`<h1>${meeting.title}</h1>
-<p class="lead">${meetingKindName(meeting.kind)}进度看板 · 当前阶段：<strong id="phase">${PHASE_NAMES[progress.phase] ?? progress.phase}</strong> · 数据更新于 <time id="read-at">${view.readAt}</time></p>
+<p class="lead">${meetingKindName(meeting.kind)}进度看板 · 当前阶段：<strong id="phase">${MEETING_PHASE_NAMES[progress.phase]}</strong> · 数据更新于 <time id="read-at">${view.readAt}</time></p>
 <section class="cards">
   <div class="card" id="card-opinions"><h2>意见建议</h2><p class="big">共收集 <strong id="opinions-total">${opinions.total}</strong> 条</p>
     <dl>${OPINION_CHANNELS.map((channel) => figure(CHANNEL_NAMES[channel] ?? channel, opinions.byChannel[channel], `channel-${channel}`))}</dl></div>
@@ -74,7 +73,7 @@ ${progress.surveys.length
 <h2>班子成员</h2>
 ${table(
   ['姓名', '职务', '待谈话', '未认领', '未答复', '对照检查材料'],
-  progress.members.map((member) => [member.name, SEAT_NAMES[member.role] ?? member.role, member.talksPending, member.itemsUnclaimed, member.itemsUnanswered, MATERIAL_STATUS_NAMES[member.materialStatus] ?? member.materialStatus]),
+  progress.members.map((member) => [member.name, TEAM_ROLE_NAMES[member.role as TeamRole] ?? member.role, member.talksPending, member.itemsUnclaimed, member.itemsUnanswered, MATERIAL_STATUS_NAMES[member.materialStatus]]),
   'members',
 )}
 <h2>谈心谈话完成情况</h2>

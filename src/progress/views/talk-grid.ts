@@ -1,3 +1,4 @@
+import { TEAM_ROLE_NAMES } from '../../meetings/team-member.entity';
 import { userKey } from '../../talks/talk-rules';
 import { PAIR_STATUS_NAMES, TalkMatrixView } from '../../talks/talk.views';
 import { html, SafeHtml } from '../../web/html';
@@ -28,7 +29,7 @@ export function talkGrid(matrix: TalkMatrixView): SafeHtml {
 <caption class="sr-only">谈心谈话完成情况：行为班子成员，列为谈话对象</caption>
 <thead><tr><th scope="col">班子成员</th>${columns.map((column) => html`<th scope="col">${column.name}${column.hint ? html`<span class="hint">${column.hint}</span>` : ''}</th>`)}</tr></thead>
 <tbody>${matrix.rows.map(
-    (row) => html`<tr><th scope="row">${row.name}${row.role === 'secretary' ? html`<span class="hint">主要负责同志</span>` : ''}</th>${columns.map((column) =>
+    (row) => html`<tr><th scope="row">${row.name}${row.role === 'secretary' ? html`<span class="hint">${TEAM_ROLE_NAMES.secretary}</span>` : ''}</th>${columns.map((column) =>
       column.userId === row.userId ? html`<td class="talk-self" aria-label="本人">·</td>` : statusCell(cellOf(row.userId, column)),
     )}</tr>`,
   )}</tbody>
