@@ -2,7 +2,7 @@
 
 /**
  * Starts `node dist/main.js` (or another server script, e.g. a baseline) as a child process for a
- * benchmark, waits until it is ready, stops it.
+ * benchmark, waits until it is ready, stops it; and `node dist/worker.js` beside it.
  *
  * - The child gets a clean environment: every Tanxin variable inherited from the shell is dropped,
  *   then the scenario's own are set. Its working directory is its DATA_DIR, so a developer's
@@ -23,6 +23,7 @@ const { performance } = require('node:perf_hooks');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN_JS = path.join(ROOT, 'dist', 'main.js');
+const WORKER_JS = path.join(ROOT, 'dist', 'worker.js');
 const HOST = '127.0.0.1';
 
 /** Every variable src/config/environment.ts reads (keep in step with it). */
@@ -34,6 +35,7 @@ const TANXIN_VARIABLES = [
   'LOGIN_RATE_LIMIT', 'LOGIN_RATE_WINDOW_SECONDS', 'WEBHOOK_TIMEOUT_MS',
   'ANONYMITY_SECRET', 'BOX_SUBMIT_RATE_LIMIT', 'SURVEY_SUBMIT_RATE_LIMIT', 'RECEIPT_LOOKUP_RATE_LIMIT', 'PUBLIC_READ_RATE_LIMIT',
   'PUBLIC_RATE_WINDOW_SECONDS', 'PROGRESS_CACHE_SECONDS', 'EXPORT_DIR', 'EXPORT_RETENTION_DAYS', 'REMINDERS_ENABLED', 'REMINDER_HOUR', 'REMINDER_LEAD_DAYS',
+  'UPLOAD_DIR', 'UPLOAD_MAX_BYTES',
 ];
 
 /**
@@ -50,7 +52,7 @@ const PROBE_TIMEOUT_MS = 2_000;
 const STOP_GRACE_MS = 10_000;
 const KILL_WAIT_MS = 3_000;
 
-const live = new Set(); // ServerProcess instances whose process group may still exist
+const live = new Set(); // ServerProcess instances (servers and workers) whose process group may still exist
 const tempDirs = new Set();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -181,6 +183,7 @@ function benchEnvironment(overrides) {
 // The server process
 // ---------------------------------------------------------------------------------------------
 
+/** A spawned server, or a worker (no port, no baseUrl). */
 class ServerProcess {
   constructor({ child, port, dataDir, label, startedAt, stdoutFile }) {
     this.child = child;
@@ -190,7 +193,7 @@ class ServerProcess {
     this.dataDir = dataDir;
     this.label = label;
     this.startedAt = startedAt;
-    this.baseUrl = `http://${HOST}:${port}`;
+    this.baseUrl = port === undefined ? undefined : `http://${HOST}:${port}`;
     this.exit = undefined; // { code, signal } once the process has exited
     this.output = '';
     this.exited = new Promise((resolve) => {
@@ -203,7 +206,7 @@ class ServerProcess {
       this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_BYTES);
     };
     if (child.stdout) child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
+    if (child.stderr) child.stderr.on('data', keep); // a worker's goes to its log file
   }
 
   get running() {
@@ -354,9 +357,38 @@ async function startServer({ dataDir, env = {}, nodeArgs = [], script = MAIN_JS,
   return server;
 }
 
+/**
+ * Spawns `node dist/worker.js` as startServer spawns the api (the same environment, its own
+ * process group, killed with the servers whatever happens) plus `env`; its stdout and stderr are
+ * appended to the file `log` (default: worker.log in `dataDir`). It serves no HTTP, so there is
+ * nothing to wait for: a job sent before it is connected waits in the queue. Returns a
+ * ServerProcess without a port (stop() as a server's).
+ */
+function startWorker({ dataDir, env = {}, log, label = 'worker' } = {}) {
+  installExitHandlers();
+  if (!fs.existsSync(WORKER_JS)) throw new Error(`${path.relative(process.cwd(), WORKER_JS)} is missing: run \`npm run build\``);
+  const directory = dataDir ?? makeTempDir();
+  const logFile = log ?? path.join(directory, 'worker.log');
+  const logFd = fs.openSync(logFile, 'a');
+  let child;
+  try {
+    child = spawn(process.execPath, [WORKER_JS], {
+      cwd: directory,
+      env: tanxinEnvironment(directory, env),
+      detached: true, // as the api: killable as a group, and Ctrl-C reaches only us
+      stdio: ['ignore', logFd, logFd],
+    });
+  } finally {
+    fs.closeSync(logFd); // the child has its own copy
+  }
+  const worker = new ServerProcess({ child, dataDir: directory, label, startedAt: performance.now(), stdoutFile: logFile });
+  live.add(worker);
+  return worker;
+}
+
 /** Stops every server still running (scenarios call stop() themselves; this is the safety net). */
 async function stopAll() {
   await Promise.all([...live].map((server) => server.stop()));
 }
 
-module.exports = { HOST, MAIN_JS, ROOT, freePort, makeTempDir, request, startServer, stopAll, installExitHandlers, removeTempDirs, tanxinEnvironment };
+module.exports = { HOST, MAIN_JS, ROOT, freePort, makeTempDir, request, startServer, startWorker, stopAll, installExitHandlers, removeTempDirs, tanxinEnvironment };

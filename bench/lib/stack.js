@@ -1,10 +1,10 @@
 'use strict';
 
 /**
- * What the scenarios on MariaDB + Redis share (box-submit, survey-submit): are both servers
- * there, a fresh database migrated and seeded by the CLI, dropped again whatever happens (Redis
- * keys under the run's prefix too), the API called as the demo organiser, and MariaDB's
- * counters and write-back before a measured run.
+ * What the scenarios on MariaDB + Redis share (withBenchStack: talk-matrix, progress, aggregation;
+ * the parts: box-submit, survey-submit): are both servers there, a fresh database migrated and
+ * seeded by the CLI, dropped again whatever happens (Redis keys under the run's prefix too), the
+ * API called as the demo organiser, and MariaDB's counters and write-back before a measured run.
  *
  * Expects MariaDB on 127.0.0.1:3306 (root, no password) and Redis on 127.0.0.1:6379.
  */
@@ -15,6 +15,7 @@ const net = require('node:net');
 const path = require('node:path');
 const mysql = require('mysql2/promise');
 const crypto = require('node:crypto');
+const { DEMO_LOGIN } = require('./load');
 const { ROOT, makeTempDir, tanxinEnvironment } = require('./server');
 
 const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
@@ -115,36 +116,41 @@ function guardOnExit(databases, prefix) {
 }
 
 /**
- * Runs `work` with a fresh database (utf8mb4, migrated and seeded with the demo by the CLI) and a
- * Redis prefix of its own, both removed afterwards whatever happens; resolves `{ skipped }` when
- * MariaDB or Redis is not running. `work` gets the names and `appEnv`, the variables that point
- * an app or worker at them.
+ * Runs `work` with a database (utf8mb4, migrated and seeded with the demo by the CLI) and a Redis
+ * prefix of its own, both removed afterwards whatever happens; resolves `{ skipped }` when
+ * MariaDB or Redis is not running. `work` gets the names, `appEnv` (the variables that point an
+ * app or worker at them) and `cli(...args)`, which runs dist/cli.js against the database.
+ *
+ * Options: `database`, a name instead of tanxin_bench_<label>_<ms>; `keep`, use the database if
+ * it exists already and do not drop it at the end (the Redis keys still go); `demo: false`, no
+ * `cli demo` (work runs it when it needs to).
  */
-async function withBenchStack(label, work) {
+async function withBenchStack(label, work, { database = `tanxin_bench_${label}_${Date.now()}`, keep = false, demo = true } = {}) {
   const missing = (await mariadbProblem()) ?? (await redisProblem());
   if (missing) {
     process.stdout.write(`  skipped: ${missing}\n`);
     return { skipped: `${missing}; the scenario needs MariaDB and Redis` };
   }
-  const database = `tanxin_bench_${label}_${Date.now()}`;
   const redisPrefix = `tanxin_bench_${crypto.randomBytes(6).toString('hex')}`;
   const databaseUrl = `mysql://root@${MYSQL.host}:${MYSQL.port}/${database}`;
   const dataDir = makeTempDir();
-  const unguard = guardOnExit([database], redisPrefix);
+  const dropped = keep ? [] : [database];
+  const unguard = guardOnExit(dropped, redisPrefix);
   try {
     const admin = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
     try {
-      await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await admin.query(`CREATE DATABASE ${keep ? 'IF NOT EXISTS ' : ''}\`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     } finally {
       await admin.end();
     }
     const cliEnv = tanxinEnvironment(dataDir, { DB_TYPE: 'mariadb', DATABASE_URL: databaseUrl });
-    await runCli(['migrate'], cliEnv, dataDir);
-    await runCli(['demo'], cliEnv, dataDir);
+    const cli = (...args) => runCli(args, cliEnv, dataDir);
+    await cli('migrate');
+    if (demo) await cli('demo');
     const appEnv = { DB_TYPE: 'mariadb', DATABASE_URL: databaseUrl, REDIS_URL: `redis://${REDIS.host}:${REDIS.port}`, REDIS_PREFIX: redisPrefix };
-    return await work({ database, redisPrefix, dataDir, appEnv });
+    return await work({ database, redisPrefix, dataDir, appEnv, cli });
   } finally {
-    const problems = await cleanup([database], redisPrefix);
+    const problems = await cleanup(dropped, redisPrefix);
     unguard();
     if (problems.length) process.stderr.write(`  cleanup: ${problems.join('; ')}\n`);
   }
@@ -167,6 +173,13 @@ async function api(server, method, urlPath, { token, body } = {}) {
   const answer = await server.request({ method, path: urlPath, body, headers: token ? { authorization: `Bearer ${token}` } : {}, timeoutMs: 10_000 });
   if (answer.status < 200 || answer.status >= 300) throw new Error(`${method} ${urlPath} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
   return JSON.parse(answer.body);
+}
+
+/** The access token of `username` (the demo organiser unless told otherwise). */
+async function login(server, { username, password } = DEMO_LOGIN) {
+  const { accessToken } = await api(server, 'POST', '/api/v1/auth/login', { body: { username, password } });
+  if (typeof accessToken !== 'string' || !accessToken) throw new Error(`login of ${username} answered without an accessToken`);
+  return accessToken;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +243,7 @@ function parseExtraEnv(text, name) {
 
 module.exports = {
   MYSQL, REDIS, sleep,
-  mariadbProblem, redisProblem, dropDatabase, deleteRedisKeys, cleanup, guardOnExit, withBenchStack, runCli, api,
+  mariadbProblem, redisProblem, dropDatabase, deleteRedisKeys, cleanup, guardOnExit, withBenchStack, runCli, api, login,
   STATUS, mariadbStatus, innodbBacklog, quiesceMariadb, mib, waitForFile, parseExtraEnv,
 };
 

@@ -14,20 +14,16 @@
  * one is not running. Its database tanxin_bench_aggregation_<ms> and Redis keys are dropped at the end.
  */
 
-const { spawn } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 const mysql = require('mysql2/promise');
-const { DEMO_LOGIN } = require('../lib/load');
 const { figure, printFigure } = require('../lib/report');
-const { ROOT, startServer, tanxinEnvironment } = require('../lib/server');
-const { MYSQL, api, sleep, withBenchStack } = require('../lib/stack');
+const { startServer, startWorker } = require('../lib/server');
+const { MYSQL, api, login, sleep, withBenchStack } = require('../lib/stack');
 const { mulberry32, opinionText } = require('../lib/texts');
 
 const OPINIONS = Number(process.env.BENCH_AGGREGATION_OPINIONS || 10_000);
 const CLIENTS = 100;
 const GOAL_S = 60;
-const WORKER_JS = path.join(ROOT, 'dist', 'worker.js');
 
 /** Sends every body once, CLIENTS at a time, over keep-alive connections (Node's fetch). */
 async function sendAll(url, bodies) {
@@ -57,10 +53,9 @@ module.exports = {
       const db = await mysql.createConnection({ ...MYSQL, database, connectTimeout: 5000 });
       try {
         server = await startServer({ dataDir, env, stdout: path.join(dataDir, 'api.log'), label: 'tanxin' });
-        const workerLog = fs.openSync(path.join(dataDir, 'worker.log'), 'a');
-        worker = spawn(process.execPath, [WORKER_JS], { cwd: dataDir, env: tanxinEnvironment(dataDir, env), stdio: ['ignore', workerLog, workerLog] });
+        worker = startWorker({ dataDir, env, log: path.join(dataDir, 'worker.log') });
 
-        const { accessToken: token } = await api(server, 'POST', '/api/v1/auth/login', { body: DEMO_LOGIN });
+        const token = await login(server);
         const [meeting] = await api(server, 'GET', '/api/v1/meetings', { token });
         const team = await api(server, 'GET', `/api/v1/meetings/${meeting.id}/team`, { token });
         const box = await api(server, 'POST', `/api/v1/meetings/${meeting.id}/boxes`, { token, body: { title: '基准测试意见箱（汇总）' } });
@@ -114,7 +109,7 @@ module.exports = {
         return problems.length ? { figures, details: { sentS, placedS, counts }, failed: problems.join('; ') } : { figures, details: { sentS, placedS, counts } };
       } finally {
         await db.end();
-        if (worker) worker.kill('SIGTERM');
+        if (worker) await worker.stop();
         if (server) await server.stop();
       }
     });

@@ -42,10 +42,10 @@ const path = require('node:path');
 const mysql = require('mysql2/promise');
 const { cpuMeter, systemCpuMs } = require('../lib/cpu');
 const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
-const { DEMO_LOGIN, cannon } = require('../lib/load');
+const { cannon } = require('../lib/load');
 const { figure, formatValue, median, printFigure } = require('../lib/report');
 const { MAIN_JS, ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
-const { MYSQL, REDIS, STATUS, api, cleanup, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
+const { MYSQL, REDIS, STATUS, api, cleanup, login, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
 const { mulberry32, opinionText } = require('../lib/texts');
 
 const CONNECTIONS = Number(process.env.BENCH_BOX_CONNECTIONS || 200);
@@ -63,8 +63,7 @@ const GOALS = { ratio: 0.6, p99Ms: 100 };
 
 /** Logs in, finds the demo meeting and team, opens the four boxes. */
 async function prepareBoxes(server, db) {
-  const { accessToken: token } = await api(server, 'POST', '/api/v1/auth/login', { body: DEMO_LOGIN });
-  if (typeof token !== 'string' || !token) throw new Error('login answered without an accessToken');
+  const token = await login(server);
   const meetings = await api(server, 'GET', '/api/v1/meetings', { token });
   if (!Array.isArray(meetings) || meetings.length === 0) throw new Error('the demo organisation has no meeting');
   const meeting = meetings[0];

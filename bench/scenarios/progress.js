@@ -35,18 +35,16 @@
  * one is not running. Redis keys under the run's prefix are deleted at the end.
  */
 
-const { spawn } = require('node:child_process');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
 const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
-const { DEMO_LOGIN, cannon } = require('../lib/load');
+const { cannon } = require('../lib/load');
 const { paced } = require('../lib/paced');
 const { figure, printFigure } = require('../lib/report');
-const { ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
-const { MYSQL, REDIS, api, cleanup, guardOnExit, mariadbProblem, mariadbStatus, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
+const { startServer, startWorker } = require('../lib/server');
+const { MYSQL, api, login, mariadbStatus, quiesceMariadb, sleep, waitForFile, withBenchStack } = require('../lib/stack');
 const { exportMeetingId, isSeeded, meetingIds, seedProgressData, SEED } = require('../seed/progress-seed');
 
 const CONNECTIONS = 50;
@@ -63,21 +61,14 @@ const KEPT_DATABASE = 'tanxin_bench_progress';
 const PROFILING = ['1', 'true', 'yes'].includes(String(process.env.BENCH_PROGRESS_PROFILE || '').toLowerCase());
 const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
 const PROFILE_DIR = path.join(__dirname, '..', 'results', 'profiles');
-const WORKER_JS = path.join(ROOT, 'dist', 'worker.js');
 /** Counted over the uncached run: statements, and pages InnoDB had to read from disk. */
 const MARIADB_COUNTERS = ['Com_select', 'Innodb_buffer_pool_reads'];
 
-/** The database: the kept one (reused when seeded) or a fresh one; migrated, with the demo and the seed. */
-async function prepareDatabase(database, dataDir) {
-  const admin = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
-  try {
-    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await admin.end();
-  }
-  const databaseUrl = `mysql://root@${MYSQL.host}:${MYSQL.port}/${database}`;
-  const cliEnv = tanxinEnvironment(dataDir, { DB_TYPE: 'mariadb', DATABASE_URL: databaseUrl });
-  await runCli(['migrate'], cliEnv, dataDir);
+/**
+ * The migrated database (withBenchStack's): the kept one reused when seeded; otherwise the demo
+ * and the seed put in. Resolves what the seed reports, or null when reused.
+ */
+async function prepareDatabase(database, cli) {
   const db = await mysql.createConnection({ ...MYSQL, database, connectTimeout: 5000 });
   let seeded = null;
   try {
@@ -87,7 +78,7 @@ async function prepareDatabase(database, dataDir) {
       const [[{ tables }]] = await db.query("SELECT COUNT(*) AS tables FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'organizations'", [database]);
       const [[{ organisations }]] = tables ? await db.query('SELECT COUNT(*) AS organisations FROM organizations') : [[{ organisations: 0 }]];
       if (Number(organisations) > 0) throw new Error(`${database} holds data but no complete seed: drop it (DROP DATABASE ${database}) and run again`);
-      await runCli(['demo'], cliEnv, dataDir);
+      await cli('demo');
       process.stdout.write(`  seeding ${database} …\n`);
       seeded = await seedProgressData(db, { log: (line) => process.stdout.write(`${line}\n`) });
     }
@@ -96,17 +87,18 @@ async function prepareDatabase(database, dataDir) {
   } finally {
     await db.end();
   }
-  return { databaseUrl, seeded };
+  return seeded;
 }
 
-/** 50 connections reading the progress of `meetings` in turn, flat out. */
-function readProgress(server, token, meetings, duration) {
+/** `connections` (50 unless told) reading the progress of `meetings` in turn, flat out, for `duration` s or `amount` requests. */
+function readProgress(server, token, meetings, { duration, connections = CONNECTIONS, amount }) {
   let next = 0;
   return cannon({
     url: server.baseUrl,
     headers: { authorization: `Bearer ${token}` },
-    connections: CONNECTIONS,
+    connections,
     duration,
+    ...(amount ? { amount } : {}),
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/v1/meetings/${meetings[next++ % meetings.length]}/progress` }) }],
   });
 }
@@ -150,12 +142,6 @@ function progressProblems(view) {
   return problems;
 }
 
-async function login(server) {
-  const { accessToken } = await api(server, 'POST', '/api/v1/auth/login', { body: DEMO_LOGIN });
-  if (typeof accessToken !== 'string' || !accessToken) throw new Error('login answered without an accessToken');
-  return accessToken;
-}
-
 /** One export through the queue and the worker: seconds from the request until it is done, and the file. */
 async function timeExport(server, token, meetingId) {
   const started = performance.now();
@@ -181,141 +167,121 @@ async function xlsxRows(file) {
   return { rows: sheet.actualRowCount, header: sheet.getRow(1).getCell(3).text };
 }
 
+/** The three measurements on the stack withBenchStack prepared (migrated, no demo yet). */
+async function measure({ database, dataDir, appEnv: stackEnv, cli }) {
+  const servers = [];
+  let worker = null;
+  try {
+    const seeded = await prepareDatabase(database, cli);
+    const appEnv = { ...stackEnv, LOGIN_RATE_LIMIT: 1000, LOG_LEVEL: 'warn' };
+    const meetings = meetingIds();
+    const problems = [];
+    const figures = [];
+    if (seeded) figures.push(figure('seed: 1,000 meetings, 1M opinions, 200k items', Number(seeded.seconds.toFixed(0)), 's'));
+
+    // 1. Uncached.
+    const profileFile = path.join(PROFILE_DIR, `progress-${Date.now()}.cpuprofile`);
+    if (PROFILING) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    let server = await startServer({
+      dataDir,
+      nodeArgs: PROFILING ? ['--require', PROFILE_PRELOAD] : [],
+      env: { ...appEnv, PROGRESS_CACHE_SECONDS: 0, ...(PROFILING ? { BENCH_CPU_PROFILE: profileFile } : {}) },
+      stdout: path.join(dataDir, 'api-uncached.log'),
+      label: 'tanxin (uncached)',
+    });
+    servers.push(server);
+    let token = await login(server);
+    const view = await api(server, 'GET', `/api/v1/meetings/${meetings[1]}/progress`, { token });
+    problems.push(...progressProblems(view));
+    process.stdout.write(`  one meeting: ${view.opinions.total} opinions, ${view.items.total} items, ${view.members.length} members, ${view.talks.required} required talks\n`);
+    await readProgress(server, token, meetings, { duration: WARMUP_S });
+    if (PROFILING) process.kill(server.pid, 'SIGWINCH');
+    const counters = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
+    const before = await mariadbStatus(counters, MARIADB_COUNTERS);
+    const uncached = await readProgress(server, token, meetings, { duration: DURATION_S });
+    const after = await mariadbStatus(counters, MARIADB_COUNTERS);
+    await counters.end();
+    const perRequest = (name) => Number(((after[name] - before[name]) / uncached.requests.total).toFixed(1));
+    const mariadb = { selectsPerRequest: perRequest('Com_select'), pageReadsFromDiskPerRequest: perRequest('Innodb_buffer_pool_reads') };
+    if (PROFILING) {
+      process.kill(server.pid, 'SIGWINCH');
+      if (await waitForFile(profileFile, 15_000)) process.stdout.write(`${formatProfile(summarise(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 30))}\n`);
+    }
+    problems.push(...loadProblems('uncached', uncached));
+    const uncachedPaced = await readPaced(server, token, meetings, UNCACHED_RATE, 'uncached, paced', problems);
+    await server.stop();
+
+    // 2. Cached: every meeting read once, then the measured reads are all within the window.
+    server = await startServer({ dataDir, env: { ...appEnv, PROGRESS_CACHE_SECONDS: CACHED_WINDOW_S }, stdout: path.join(dataDir, 'api-cached.log'), label: 'tanxin (cached)' });
+    servers.push(server);
+    token = await login(server);
+    const filling = await readProgress(server, token, meetings, { connections: 10, amount: meetings.length, duration: 60 });
+    problems.push(...loadProblems('filling the cache', filling));
+    await readProgress(server, token, meetings, { duration: WARMUP_S });
+    const cached = await readProgress(server, token, meetings, { duration: DURATION_S });
+    problems.push(...loadProblems('cached', cached));
+    const cachedPaced = await readPaced(server, token, meetings, CACHED_RATE, 'cached, paced', problems);
+    const cachedReaders = await readPaced(server, token, meetings, UNCACHED_RATE, 'cached, 50 readers', problems);
+    const floor = await cannon({ url: `${server.baseUrl}/health/live`, connections: CONNECTIONS, duration: FLOOR_S });
+    problems.push(...loadProblems('GET /health/live', floor));
+    const again = await api(server, 'GET', `/api/v1/meetings/${meetings[1]}/progress`, { token });
+    if (JSON.stringify(again) !== JSON.stringify(view)) problems.push('the cached progress of a meeting differs from the computed one');
+
+    figures.push(
+      figure('progress uncached: requests/s', Math.round(uncached.requests.average), 'req/s', {
+        note: `${CONNECTIONS} connections flat out; per request ${mariadb.selectsPerRequest} SELECTs, ${mariadb.pageReadsFromDiskPerRequest} InnoDB pages read from disk`,
+      }),
+      figure('progress uncached: p50 latency', uncached.latency.p50, 'ms'),
+      figure('progress uncached: p99 latency', uncached.latency.p99, 'ms', { below: GOALS.uncachedP99Ms }),
+      figure(`progress uncached, paced ${UNCACHED_RATE}/s: p99`, uncachedPaced.latency.p99, 'ms', { below: GOALS.uncachedP99Ms, note: `p50 ${uncachedPaced.latency.p50} ms; ${CONNECTIONS} readers each reading once a second, sent on time` }),
+      figure('progress cached: requests/s', Math.round(cached.requests.average), 'req/s', { note: `${CONNECTIONS} connections flat out` }),
+      figure('progress cached: p50 latency', cached.latency.p50, 'ms'),
+      figure('progress cached: p99 latency', cached.latency.p99, 'ms', { below: GOALS.cachedP99Ms, note: `every read a hit: ${CACHED_WINDOW_S} s window, each meeting read once first` }),
+      figure(`progress cached, paced ${UNCACHED_RATE}/s: p99`, cachedReaders.latency.p99, 'ms', { below: GOALS.cachedP99Ms, note: `p50 ${cachedReaders.latency.p50} ms; ${CONNECTIONS} readers each reading once a second, sent on time` }),
+      figure(`progress cached, paced ${CACHED_RATE.toLocaleString('en')}/s: p99`, cachedPaced.latency.p99, 'ms', { note: `p50 ${cachedPaced.latency.p50} ms; ${CONNECTIONS} connections, requests sent on time` }),
+      figure('floor: GET /health/live p99, same server', floor.latency.p99, 'ms', { note: `${Math.round(floor.requests.average)} req/s, ${CONNECTIONS} connections flat out` }),
+    );
+
+    // 3. The export, built by a worker process as in production.
+    worker = startWorker({ dataDir, env: { ...appEnv, PROGRESS_CACHE_SECONDS: CACHED_WINDOW_S }, log: path.join(dataDir, 'worker.log') });
+    await sleep(3000); // the worker connects to MariaDB and Redis; a job sent before waits in the queue anyway
+    const first = await timeExport(server, token, exportMeetingId());
+    const second = await timeExport(server, token, exportMeetingId());
+    const sheet = await xlsxRows(first.file);
+    if (sheet.rows !== SEED.EXPORT_ITEMS + 1) problems.push(`the xlsx holds ${sheet.rows} rows, not ${SEED.EXPORT_ITEMS} + the header`);
+    if (sheet.header !== '意见内容') problems.push(`the xlsx header's third column is "${sheet.header}", not 意见内容`);
+    figures.push(
+      figure(`xlsx export, ${SEED.EXPORT_ITEMS.toLocaleString('en')} items: request → done`, Number(first.seconds.toFixed(2)), 's', {
+        below: GOALS.exportS,
+        note: `first after the worker started; again: ${second.seconds.toFixed(2)} s; ${sheet.rows - 1} rows, ${(first.file.length / 1024).toFixed(0)} KiB`,
+      }),
+    );
+    for (const each of figures) printFigure(each);
+
+    const details = {
+      database: { name: database, kept: KEEP_DB, seeded },
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+      uncached: { requestsTotal: uncached.requests.total, requestsPerSecond: uncached.requests.average, latencyMs: latencyOf(uncached), mariadb },
+      uncachedPaced: { rate: UNCACHED_RATE, requestsPerSecond: uncachedPaced.requestsPerSecond, latencyMs: uncachedPaced.latency },
+      cached: { windowS: CACHED_WINDOW_S, requestsTotal: cached.requests.total, requestsPerSecond: cached.requests.average, latencyMs: latencyOf(cached) },
+      cachedPaced: { rate: CACHED_RATE, requestsPerSecond: cachedPaced.requestsPerSecond, latencyMs: cachedPaced.latency },
+      floor: { requestsPerSecond: floor.requests.average, latencyMs: latencyOf(floor) },
+      export: { firstS: first.seconds, secondS: second.seconds, rows: sheet.rows, bytes: first.file.length },
+    };
+    return problems.length ? { figures, details, failed: problems.join('; ') } : { figures, details };
+  } finally {
+    if (worker) await worker.stop();
+    for (const each of servers) await each.stop();
+    if (KEEP_DB) process.stdout.write(`  kept ${database} (BENCH_KEEP_DB=1)\n`);
+  }
+}
+
 module.exports = {
   name: 'progress',
   title: `progress on ${SEED.MEETINGS.toLocaleString('en')} meetings / 1M opinions, ${CONNECTIONS} readers uncached and cached (goals p99 < ${GOALS.uncachedP99Ms} / ${GOALS.cachedP99Ms} ms); xlsx of ${SEED.EXPORT_ITEMS.toLocaleString('en')} items (< ${GOALS.exportS} s)`,
 
-  async run() {
-    const missing = (await mariadbProblem()) ?? (await redisProblem());
-    if (missing) {
-      process.stdout.write(`  skipped: ${missing}\n`);
-      return { skipped: `${missing}; the scenario needs MariaDB and Redis` };
-    }
-    const dataDir = makeTempDir();
-    const redisPrefix = `tanxin_bench_${crypto.randomBytes(6).toString('hex')}`;
-    const database = KEEP_DB ? KEPT_DATABASE : `tanxin_bench_progress_${Date.now()}`;
-    const unguard = guardOnExit(KEEP_DB ? [] : [database], redisPrefix);
-    const servers = [];
-    let worker = null;
-    try {
-      const prepared = await prepareDatabase(database, dataDir);
-      const appEnv = { DB_TYPE: 'mariadb', DATABASE_URL: prepared.databaseUrl, REDIS_URL: `redis://${REDIS.host}:${REDIS.port}`, REDIS_PREFIX: redisPrefix, LOGIN_RATE_LIMIT: 1000, LOG_LEVEL: 'warn' };
-      const meetings = meetingIds();
-      const problems = [];
-      const figures = [];
-      if (prepared.seeded) figures.push(figure('seed: 1,000 meetings, 1M opinions, 200k items', Number(prepared.seeded.seconds.toFixed(0)), 's'));
-
-      // 1. Uncached.
-      const profileFile = path.join(PROFILE_DIR, `progress-${Date.now()}.cpuprofile`);
-      if (PROFILING) fs.mkdirSync(PROFILE_DIR, { recursive: true });
-      let server = await startServer({
-        dataDir,
-        nodeArgs: PROFILING ? ['--require', PROFILE_PRELOAD] : [],
-        env: { ...appEnv, PROGRESS_CACHE_SECONDS: 0, ...(PROFILING ? { BENCH_CPU_PROFILE: profileFile } : {}) },
-        stdout: path.join(dataDir, 'api-uncached.log'),
-        label: 'tanxin (uncached)',
-      });
-      servers.push(server);
-      let token = await login(server);
-      const view = await api(server, 'GET', `/api/v1/meetings/${meetings[1]}/progress`, { token });
-      problems.push(...progressProblems(view));
-      process.stdout.write(`  one meeting: ${view.opinions.total} opinions, ${view.items.total} items, ${view.members.length} members, ${view.talks.required} required talks\n`);
-      await readProgress(server, token, meetings, WARMUP_S);
-      if (PROFILING) process.kill(server.pid, 'SIGWINCH');
-      const counters = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
-      const before = await mariadbStatus(counters, MARIADB_COUNTERS);
-      const uncached = await readProgress(server, token, meetings, DURATION_S);
-      const after = await mariadbStatus(counters, MARIADB_COUNTERS);
-      await counters.end();
-      const perRequest = (name) => Number(((after[name] - before[name]) / uncached.requests.total).toFixed(1));
-      const mariadb = { selectsPerRequest: perRequest('Com_select'), pageReadsFromDiskPerRequest: perRequest('Innodb_buffer_pool_reads') };
-      if (PROFILING) {
-        process.kill(server.pid, 'SIGWINCH');
-        if (await waitForFile(profileFile, 15_000)) process.stdout.write(`${formatProfile(summarise(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 30))}\n`);
-      }
-      problems.push(...loadProblems('uncached', uncached));
-      const uncachedPaced = await readPaced(server, token, meetings, UNCACHED_RATE, 'uncached, paced', problems);
-      await server.stop();
-
-      // 2. Cached: every meeting read once, then the measured reads are all within the window.
-      server = await startServer({ dataDir, env: { ...appEnv, PROGRESS_CACHE_SECONDS: CACHED_WINDOW_S }, stdout: path.join(dataDir, 'api-cached.log'), label: 'tanxin (cached)' });
-      servers.push(server);
-      token = await login(server);
-      const filling = await cannon({
-        url: server.baseUrl,
-        headers: { authorization: `Bearer ${token}` },
-        connections: 10,
-        amount: meetings.length,
-        duration: 60,
-        requests: [{ method: 'GET', setupRequest: (() => { let next = 0; return (request) => ({ ...request, path: `/api/v1/meetings/${meetings[next++]}/progress` }); })() }],
-      });
-      problems.push(...loadProblems('filling the cache', filling));
-      await readProgress(server, token, meetings, WARMUP_S);
-      const cached = await readProgress(server, token, meetings, DURATION_S);
-      problems.push(...loadProblems('cached', cached));
-      const cachedPaced = await readPaced(server, token, meetings, CACHED_RATE, 'cached, paced', problems);
-      const cachedReaders = await readPaced(server, token, meetings, UNCACHED_RATE, 'cached, 50 readers', problems);
-      const floor = await cannon({ url: `${server.baseUrl}/health/live`, connections: CONNECTIONS, duration: FLOOR_S });
-      problems.push(...loadProblems('GET /health/live', floor));
-      const again = await api(server, 'GET', `/api/v1/meetings/${meetings[1]}/progress`, { token });
-      if (JSON.stringify(again) !== JSON.stringify(view)) problems.push('the cached progress of a meeting differs from the computed one');
-
-      figures.push(
-        figure('progress uncached: requests/s', Math.round(uncached.requests.average), 'req/s', {
-          note: `${CONNECTIONS} connections flat out; per request ${mariadb.selectsPerRequest} SELECTs, ${mariadb.pageReadsFromDiskPerRequest} InnoDB pages read from disk`,
-        }),
-        figure('progress uncached: p50 latency', uncached.latency.p50, 'ms'),
-        figure('progress uncached: p99 latency', uncached.latency.p99, 'ms', { below: GOALS.uncachedP99Ms }),
-        figure(`progress uncached, paced ${UNCACHED_RATE}/s: p99`, uncachedPaced.latency.p99, 'ms', { below: GOALS.uncachedP99Ms, note: `p50 ${uncachedPaced.latency.p50} ms; ${CONNECTIONS} readers each reading once a second, sent on time` }),
-        figure('progress cached: requests/s', Math.round(cached.requests.average), 'req/s', { note: `${CONNECTIONS} connections flat out` }),
-        figure('progress cached: p50 latency', cached.latency.p50, 'ms'),
-        figure('progress cached: p99 latency', cached.latency.p99, 'ms', { below: GOALS.cachedP99Ms, note: `every read a hit: ${CACHED_WINDOW_S} s window, each meeting read once first` }),
-        figure(`progress cached, paced ${UNCACHED_RATE}/s: p99`, cachedReaders.latency.p99, 'ms', { below: GOALS.cachedP99Ms, note: `p50 ${cachedReaders.latency.p50} ms; ${CONNECTIONS} readers each reading once a second, sent on time` }),
-        figure(`progress cached, paced ${CACHED_RATE.toLocaleString('en')}/s: p99`, cachedPaced.latency.p99, 'ms', { note: `p50 ${cachedPaced.latency.p50} ms; ${CONNECTIONS} connections, requests sent on time` }),
-        figure('floor: GET /health/live p99, same server', floor.latency.p99, 'ms', { note: `${Math.round(floor.requests.average)} req/s, ${CONNECTIONS} connections flat out` }),
-      );
-
-      // 3. The export, built by a worker process as in production.
-      const workerLog = fs.openSync(path.join(dataDir, 'worker.log'), 'a');
-      worker = spawn(process.execPath, [WORKER_JS], { cwd: dataDir, env: tanxinEnvironment(dataDir, { ...appEnv, PROGRESS_CACHE_SECONDS: CACHED_WINDOW_S }), stdio: ['ignore', workerLog, workerLog] });
-      fs.closeSync(workerLog);
-      await sleep(3000); // the worker connects to MariaDB and Redis; a job sent before waits in the queue anyway
-      const first = await timeExport(server, token, exportMeetingId());
-      const second = await timeExport(server, token, exportMeetingId());
-      const sheet = await xlsxRows(first.file);
-      if (sheet.rows !== SEED.EXPORT_ITEMS + 1) problems.push(`the xlsx holds ${sheet.rows} rows, not ${SEED.EXPORT_ITEMS} + the header`);
-      if (sheet.header !== '意见内容') problems.push(`the xlsx header's third column is "${sheet.header}", not 意见内容`);
-      figures.push(
-        figure(`xlsx export, ${SEED.EXPORT_ITEMS.toLocaleString('en')} items: request → done`, Number(first.seconds.toFixed(2)), 's', {
-          below: GOALS.exportS,
-          note: `first after the worker started; again: ${second.seconds.toFixed(2)} s; ${sheet.rows - 1} rows, ${(first.file.length / 1024).toFixed(0)} KiB`,
-        }),
-      );
-      for (const each of figures) printFigure(each);
-
-      const details = {
-        database: { name: database, kept: KEEP_DB, seeded: prepared.seeded },
-        connections: CONNECTIONS,
-        durationS: DURATION_S,
-        uncached: { requestsTotal: uncached.requests.total, requestsPerSecond: uncached.requests.average, latencyMs: latencyOf(uncached), mariadb },
-        uncachedPaced: { rate: UNCACHED_RATE, requestsPerSecond: uncachedPaced.requestsPerSecond, latencyMs: uncachedPaced.latency },
-        cached: { windowS: CACHED_WINDOW_S, requestsTotal: cached.requests.total, requestsPerSecond: cached.requests.average, latencyMs: latencyOf(cached) },
-        cachedPaced: { rate: CACHED_RATE, requestsPerSecond: cachedPaced.requestsPerSecond, latencyMs: cachedPaced.latency },
-        floor: { requestsPerSecond: floor.requests.average, latencyMs: latencyOf(floor) },
-        export: { firstS: first.seconds, secondS: second.seconds, rows: sheet.rows, bytes: first.file.length },
-      };
-      return problems.length ? { figures, details, failed: problems.join('; ') } : { figures, details };
-    } finally {
-      if (worker && worker.exitCode === null && worker.signalCode === null) {
-        const exited = new Promise((resolve) => worker.once('exit', resolve));
-        worker.kill('SIGTERM');
-        await Promise.race([exited, sleep(10_000)]);
-      }
-      for (const each of servers) await each.stop();
-      const leftovers = await cleanup(KEEP_DB ? [] : [database], redisPrefix);
-      unguard();
-      if (leftovers.length) process.stderr.write(`  cleanup: ${leftovers.join('; ')}\n`);
-      if (KEEP_DB) process.stdout.write(`  kept ${database} (BENCH_KEEP_DB=1)\n`);
-    }
+  run() {
+    return withBenchStack('progress', measure, { database: KEEP_DB ? KEPT_DATABASE : undefined, keep: KEEP_DB, demo: false });
   },
 };

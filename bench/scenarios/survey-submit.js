@@ -53,10 +53,9 @@ const path = require('node:path');
 const mysql = require('mysql2/promise');
 const { cpuMeter, systemCpuMs } = require('../lib/cpu');
 const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
-const { DEMO_LOGIN } = require('../lib/load');
 const { figure, formatValue, printFigure } = require('../lib/report');
 const { HOST, MAIN_JS, ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
-const { MYSQL, REDIS, api, cleanup, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
+const { MYSQL, REDIS, api, cleanup, login, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
 const { mulberry32, opinionText } = require('../lib/texts');
 
 const TOKENS = Number(process.env.BENCH_SURVEY_TOKENS || 500);
@@ -104,8 +103,7 @@ async function issueTokens(server, token, surveyId, count) {
 
 /** Logs in, finds the demo meeting, creates the warm-up and the measured survey, issues their tokens. */
 async function prepareSurveys(server) {
-  const { accessToken: token } = await api(server, 'POST', '/api/v1/auth/login', { body: DEMO_LOGIN });
-  if (typeof token !== 'string' || !token) throw new Error('login answered without an accessToken');
+  const token = await login(server);
   const meetings = await api(server, 'GET', '/api/v1/meetings', { token });
   if (!Array.isArray(meetings) || meetings.length === 0) throw new Error('the demo organisation has no meeting');
   const meeting = meetings[0];

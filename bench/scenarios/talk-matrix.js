@@ -19,10 +19,10 @@ const crypto = require('node:crypto');
 const path = require('node:path');
 const fs = require('node:fs');
 const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
-const { DEMO_LOGIN, cannon } = require('../lib/load');
+const { cannon } = require('../lib/load');
 const { figure, printFigure } = require('../lib/report');
 const { startServer } = require('../lib/server');
-const { api, waitForFile, withBenchStack } = require('../lib/stack');
+const { api, login, waitForFile, withBenchStack } = require('../lib/stack');
 
 /** BENCH_TALKS_PROFILE=1: CPU-profile the server over the measured run (as survey-submit's BENCH_SURVEY_PROFILE). */
 const PROFILING = ['1', 'true', 'yes'].includes(String(process.env.BENCH_TALKS_PROFILE || '').toLowerCase());
@@ -43,15 +43,9 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN = ['建国', '文华', '志强', '海燕', '明', '丽', '军', '静', '伟', '芳', '磊', '敏', '涛', '娟', '勇', '艳'];
 const personName = (index) => `${SURNAMES[index % SURNAMES.length]}${GIVEN[(index * 7) % GIVEN.length]}${index >= SURNAMES.length ? index : ''}`;
 
-async function login(server, username, password) {
-  const { accessToken } = await api(server, 'POST', '/api/v1/auth/login', { body: { username, password } });
-  if (typeof accessToken !== 'string' || !accessToken) throw new Error(`login of ${username} answered without an accessToken`);
-  return accessToken;
-}
-
 /** The team, the departments and their heads, a meeting and some talks, through the API. */
 async function prepare(server) {
-  const organiser = await login(server, DEMO_LOGIN.username, DEMO_LOGIN.password);
+  const organiser = await login(server);
   const stamp = crypto.randomBytes(3).toString('hex');
   const createUser = (username, displayName, roles) => api(server, 'POST', '/api/v1/users', { token: organiser, body: { username, displayName, password: PASSWORD, roles } });
 
@@ -88,7 +82,7 @@ async function prepare(server) {
   });
 
   const tokens = [];
-  for (const leader of leaders) tokens.push(await login(server, leader.username, PASSWORD));
+  for (const leader of leaders) tokens.push(await login(server, { username: leader.username, password: PASSWORD }));
   const today = new Date().toISOString().slice(0, 10);
   for (let index = 0; index < TALKS; index += 1) {
     const a = index % TEAM;

@@ -27,6 +27,7 @@
  */
 
 const mysql = require('mysql2/promise');
+const { DEMO_LOGIN } = require('../lib/load');
 
 const MEETINGS = 1_000;
 const OPINIONS_PER_MEETING = 1_000;
@@ -72,7 +73,7 @@ const seatUser = (m, k) => idSql('user', `MOD(${m} + ${k}, ${LEADERS})`);
 const quote = (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const pick = (list, index) => `ELT(1 + ${index}, ${list.map(quote).join(', ')})`;
 
-/** Number of the meeting whose id is given; meeting ids of the seed are idOf('meeting', n). */
+/** The ids of the first `count` seeded meetings, in order: idOf('meeting', n) for n = 0 … count - 1. */
 const meetingIds = (count = MEETINGS) => Array.from({ length: count }, (_, m) => idOf('meeting', m));
 
 async function seedProgressData(db, { log = () => {} } = {}) {
@@ -85,10 +86,11 @@ async function seedProgressData(db, { log = () => {} } = {}) {
   };
   await db.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
 
+  // 示范单位 is the demo's name for its organisation (DEMO_ORGANIZATION in src/demo/demo.service.ts).
   const [[organisation]] = await db.query("SELECT id FROM organizations WHERE name = '示范单位'");
   if (!organisation) throw new Error('the demo organisation is missing: run `node dist/cli.js demo` first');
   const org = organisation.id;
-  const [[organiser]] = await db.query("SELECT id, passwordHash FROM users WHERE username = 'organiser'");
+  const [[organiser]] = await db.query('SELECT id, passwordHash FROM users WHERE username = ?', [DEMO_LOGIN.username]);
   const [[leader]] = await db.query("SELECT passwordHash FROM users WHERE username = 'leader1'");
   const [offices] = await db.query("SELECT id FROM departments WHERE organizationId = ? AND kind = 'department' ORDER BY name", [org]);
   const allMeetings = MEETINGS + 1;
