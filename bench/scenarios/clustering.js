@@ -9,7 +9,9 @@
  *    details, to show how sharp the choice of the default is. The same, without goals, on
  *    bench/data/labelled-opinions-holdout.jsonl: a second set written apart from the method
  *    (other topics and wordings) and never used to tune it, to show how far it generalises.
- * 2. Scale: `node dist/cli.js cluster <file>` end to end (start, read, cluster, print) on
+ * 2. Review: the 可能重复 pairs an organiser is shown (GET …/items/similar) on both sets, how many
+ *    are true duplicates, and the recall once those are merged.
+ * 3. Scale: `node dist/cli.js cluster <file>` end to end (start, read, cluster, print) on
  *    10,000, 50,000 and 100,000 synthetic opinions, to show that time grows linearly; the CLI's
  *    start-up (measured on one opinion) is subtracted for the per-10k rates.
  *
@@ -28,6 +30,9 @@ const { figure, printFigure } = require('../lib/report');
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI_JS = path.join(ROOT, 'dist', 'cli.js');
 const CLUSTER_JS = path.join(ROOT, 'dist', 'aggregation', 'clustering', 'cluster.js');
+const SIMILAR_JS = path.join(ROOT, 'dist', 'aggregation', 'clustering', 'similar-items.js');
+/** How many 可能重复 pairs the organiser is shown by default (GET …/items/similar). */
+const SUGGESTIONS_SHOWN = 30;
 const LABELLED = path.join(ROOT, 'bench', 'data', 'labelled-opinions.jsonl');
 /** Written apart from the method and never used to choose anything in it: an informational figure. */
 const HOLDOUT = path.join(ROOT, 'bench', 'data', 'labelled-opinions-holdout.jsonl');
@@ -41,7 +46,7 @@ module.exports = {
   title: 'opinion clustering: quality on the labelled set, CLI time for 10k/50k/100k opinions',
 
   async run() {
-    for (const file of [CLI_JS, CLUSTER_JS]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: build first (npm run build)`);
+    for (const file of [CLI_JS, CLUSTER_JS, SIMILAR_JS]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: build first (npm run build)`);
     const figures = [];
     const add = (fig) => {
       figures.push(fig);
@@ -67,6 +72,16 @@ module.exports = {
     add(figure('hold-out set: pairwise F1', round(holdoutQuality.f1, 3), ''));
     const holdoutSweep = thresholdSweep(placeOpinions, holdout);
     process.stdout.write(`  (hold-out, other thresholds: ${holdoutSweep.map((s) => `t=${s.threshold} P ${s.precision} R ${s.recall}`).join('; ')})\n`);
+
+    // 可能重复: what the organiser is shown after the clustering, and what accepting it gives.
+    const { similarItemPairs } = require(SIMILAR_JS);
+    const suggestions = {};
+    for (const [name, rows] of [['labelled set', labelled], ['hold-out set', holdout]]) {
+      const result = reviewSuggestions(placeOpinions, similarItemPairs, rows);
+      suggestions[name] = result;
+      add(figure(`${name}: true duplicates among the top ${SUGGESTIONS_SHOWN} 可能重复 pairs`, result.truePairs, `of ${result.shown}`, { note: `${result.items} items for ${rows.length} opinions; ${result.found} pairs over the line in all` }));
+      add(figure(`${name}: pairwise recall once the organiser merges them`, round(result.after.recall, 3), '', { note: `from ${round(result.before.recall, 3)}; precision ${round(result.before.precision, 3)} → ${round(result.after.precision, 3)}` }));
+    }
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tanxin-bench-clustering-'));
     const timings = [];
@@ -98,6 +113,7 @@ module.exports = {
       figures,
       details: {
         labelled: { opinions: labelled.length, clusters: new Set(labelled.map((row) => row.cluster)).size, threshold: DEFAULT_THRESHOLD, ...quality, sweep },
+        suggestions,
         holdout: { opinions: holdout.length, clusters: new Set(holdout.map((row) => row.cluster)).size, threshold: DEFAULT_THRESHOLD, ...holdoutQuality, sweep: holdoutSweep },
         startSeconds: round(startSeconds, 2),
         timings,
@@ -113,6 +129,34 @@ function thresholdSweep(placeOpinions, rows) {
     const result = pairwise(rows, placements.map((placement) => placement.newItemKey));
     return { threshold, precision: round(result.precision, 3), recall: round(result.recall, 3), f1: round(result.f1, 3) };
   });
+}
+
+/**
+ * The organiser's review of 可能重复 on a labelled set: cluster it, list the items' most similar
+ * pairs as GET …/items/similar does (top SUGGESTIONS_SHOWN), count a pair as a true duplicate when
+ * the clusters most of each item's opinions belong to are the same, merge those (as an organiser
+ * who judged each pair rightly would), and score the list again.
+ */
+function reviewSuggestions(placeOpinions, similarItemPairs, rows) {
+  const placements = placeOpinions([], rows.map((row) => ({ id: row.id, text: row.text, aspect: row.aspect ?? null, target: row.target ?? null })), { aspects: [] });
+  const items = new Map();
+  placements.forEach((placement, index) => {
+    const key = placement.newItemKey;
+    if (!items.has(key)) items.set(key, { id: key, target: rows[index].target ?? null, texts: [], clusters: new Map() });
+    const item = items.get(key);
+    item.texts.push(rows[index].text);
+    item.clusters.set(rows[index].cluster, (item.clusters.get(rows[index].cluster) ?? 0) + 1);
+  });
+  const mainCluster = (item) => [...item.clusters].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  const all = similarItemPairs([...items.values()], { limit: 100_000 });
+  const shown = all.slice(0, SUGGESTIONS_SHOWN);
+  const accepted = shown.filter(({ itemIds: [a, b] }) => mainCluster(items.get(a)) === mainCluster(items.get(b)));
+  const parent = new Map([...items.keys()].map((key) => [key, key]));
+  const root = (key) => (parent.get(key) === key ? key : root(parent.get(key)));
+  for (const { itemIds: [a, b] } of accepted) parent.set(root(a), root(b));
+  const before = pairwise(rows, placements.map((placement) => placement.newItemKey));
+  const after = pairwise(rows, placements.map((placement) => root(placement.newItemKey)));
+  return { items: items.size, found: all.length, shown: shown.length, truePairs: accepted.length, before, after };
 }
 
 function readLabelled(file) {

@@ -3,6 +3,7 @@ import { CheckMaterial } from '../materials/check-material.entity';
 import { MaterialEvent } from '../materials/material-event.entity';
 import { ExportJob } from '../exports/export-job.entity';
 import { ItemClaim } from '../items/item-claim.entity';
+import { ItemDistinction } from '../items/item-distinction.entity';
 import { ItemMerge } from '../items/item-merge.entity';
 import { OpinionItem } from '../items/opinion-item.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -22,4 +23,4 @@ import { Talk } from '../talks/talk.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, in one list: the data source, the CLI and the schema check share it. */
-export const ENTITIES = [Organization, Department, User, Meeting, TeamMember, Notification, Webhook, WebhookDelivery, Box, RawOpinion, Symposium, WrittenSolicitation, Survey, SurveyToken, SurveyResponse, Talk, CheckMaterial, MaterialEvent, OpinionItem, ItemClaim, ItemMerge, ExportJob];
+export const ENTITIES = [Organization, Department, User, Meeting, TeamMember, Notification, Webhook, WebhookDelivery, Box, RawOpinion, Symposium, WrittenSolicitation, Survey, SurveyToken, SurveyResponse, Talk, CheckMaterial, MaterialEvent, OpinionItem, ItemClaim, ItemMerge, ItemDistinction, ExportJob];

@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { isRealDate } from '../common/dates';
 import { newId } from '../common/ids';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
 import { RawOpinion } from '../opinions/raw-opinion.entity';
@@ -135,11 +136,4 @@ export class ClaimsService {
       throw error;
     }
   }
-}
-
-/** A duplicate key, on MySQL/MariaDB or SQLite. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code ?? '';
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT');
 }

@@ -70,3 +70,12 @@ export const CHANNEL_NAMES: Record<string, string> = {
   written: '书面征询',
   supervision: '上级或督导组指出',
 };
+
+/** 可能重复: two items that may say the same thing, and the merge that would make them one. */
+export interface SimilarPairView {
+  /** How alike their opinions read, 0…1 (cosine of the two items' word and character weights). */
+  similarity: number;
+  items: [ItemView, ItemView];
+  /** `POST /api/v1/items/{itemId}/merge` with `{intoItemId}` does it. */
+  merge: { itemId: string; intoItemId: string };
+}

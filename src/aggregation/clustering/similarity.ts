@@ -143,6 +143,14 @@ export class Centroid {
     return fresh;
   }
 
+  /** The item's average direction as a unit vector (heaviest terms first), or the empty vector. */
+  unitVector(): SparseVector {
+    if (this.squaredNorm <= 0) return EMPTY_VECTOR;
+    const norm = Math.sqrt(this.squaredNorm);
+    const entries = [...this.sums].filter(([, sum]) => sum > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return { terms: Int32Array.from(entries, (entry) => entry[0]), weights: Float64Array.from(entries, (entry) => entry[1] / norm) };
+  }
+
   cosine(query: SparseVector): number {
     if (this.squaredNorm <= 0) return 0;
     let sum = 0;

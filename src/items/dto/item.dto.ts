@@ -1,5 +1,5 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { trimmed } from '../../common/transforms';
 import { ITEM_STATUSES, ItemStatus } from '../opinion-item.entity';
 
@@ -80,4 +80,16 @@ export class AnswerDto {
 export class AssignDto {
   @IsUUID()
   memberUserId: string;
+}
+
+export class SimilarItemsQuery {
+  /** At most how many pairs, most similar first (default 30). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+}
+
+export class DistinctItemDto {
+  /** The other item of the pair: it says something different from this one. */
+  @IsUUID()
+  otherItemId: string;
 }
