@@ -3,13 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
 import { PageSession } from '../auth/page-session';
-import { Actor } from '../common/actor';
+import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Public } from '../common/decorators';
 import { Role } from '../common/roles';
 import { validateInput } from '../common/validation';
 import { AnswerDto, ClaimDto } from '../items/dto/item.dto';
 import { ClaimsService } from '../items/claims.service';
+import { MeetingsService } from '../meetings/meetings.service';
 import { RateLimit, RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { UsersService } from '../users/users.service';
 import { formText, pageMessage } from '../web/forms';
@@ -31,6 +32,7 @@ export class LeaderPagesController {
     private readonly auth: AuthService,
     private readonly claims: ClaimsService,
     private readonly users: UsersService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   @Get('login')
@@ -51,7 +53,7 @@ export class LeaderPagesController {
     try {
       const { accessToken } = await this.auth.login(username, formText(form, 'password') ?? '');
       this.session.start(reply, accessToken);
-      return void reply.status(303).redirect(next);
+      return void reply.status(303).redirect(next ?? (await this.landingOf(accessToken)));
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       return this.refuse(reply, error.status, renderLogin({ next, username, error: error.message }));
@@ -129,13 +131,25 @@ export class LeaderPagesController {
     };
   }
 
+  /**
+   * Where an account lands when the sign-in named no page: a team member on their items; an
+   * organiser or a supervisor on the board of the newest meeting (筹备进度看板), the page they
+   * come for; anyone else on the items page, which says whom it is for.
+   */
+  private async landingOf(accessToken: string): Promise<string> {
+    const actor = await this.auth.actorFor(accessToken);
+    if (!actor || hasRole(actor, Role.Leader) || !hasRole(actor, Role.Organiser, Role.Supervisor)) return '/me/items';
+    const [newest] = await this.meetings.listMeetings(actor);
+    return newest ? `/meetings/${newest.id}/board` : '/me/items';
+  }
+
   private refuse(reply: FastifyReply, status: number, body: string): string {
     reply.status(status);
     return body;
   }
 }
 
-/** Only a path of this site: never a redirect elsewhere. */
-function safeNext(next: string | undefined): string {
-  return next && /^\/(?!\/)[\w\-/?=&#.]*$/.test(next) ? next : '/me/items';
+/** Only a path of this site: never a redirect elsewhere (anything else counts as none). */
+function safeNext(next: string | undefined): string | undefined {
+  return next && /^\/(?!\/)[\w\-/?=&#.]*$/.test(next) ? next : undefined;
 }

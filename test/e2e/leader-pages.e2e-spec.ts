@@ -90,4 +90,25 @@ describe(`the leader's page /me/items (${driverName})`, () => {
     expect(page.status).toBe(403);
     expect(page.text).toContain('意见清单页面供班子成员使用');
   });
+
+  it('lands each account on its own page when the sign-in names none', async () => {
+    const landing = async (username: string) => {
+      const form = await t.http.get('/login').expect(200);
+      expect(form.text).not.toContain('name="next"');
+      const response = await t.http.post('/login').type('form').send({ username, password: PASSWORD });
+      expect(response.status).toBe(303);
+      return response.headers.location;
+    };
+    t.clock.advance(60_000); // so that this meeting is the newest
+    const newer = await createMeeting(t, org.admin, { title: '2026年度第二次民主生活会' });
+    expect(await landing(team.members[0].username)).toBe('/me/items');
+    expect(await landing((await org.user([Role.Organiser])).username)).toBe(`/meetings/${newer.id}/board`);
+    expect(await landing((await org.user([Role.Supervisor])).username)).toBe(`/meetings/${newer.id}/board`);
+    // An office with no meeting yet: the items page, which says whom it is for.
+    const empty = await createOrg(t);
+    expect(await landing(empty.admin.username)).toBe('/me/items');
+    // A page named in the sign-in wins; a page of another site counts as none.
+    expect((await t.http.post('/login').type('form').send({ username: team.members[0].username, password: PASSWORD, next: '/me/items#item-1' })).headers.location).toBe('/me/items#item-1');
+    expect((await t.http.post('/login').type('form').send({ username: team.members[0].username, password: PASSWORD, next: '//evil.example/' })).headers.location).toBe('/me/items');
+  });
 });

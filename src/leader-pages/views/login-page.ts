@@ -2,13 +2,14 @@ import { html } from '../../web/html';
 import { alert, page } from '../../web/layout';
 
 /** 登录: for team members, to reach their items. */
-export function renderLogin(options: { next: string; username?: string; error?: string }): string {
+/** `next`: where to go once signed in; without it, the landing page of the account's role. */
+export function renderLogin(options: { next?: string; username?: string; error?: string }): string {
   return page('登录', html`
 <h1>登录</h1>
 <p class="lead">班子成员登录后可查看、认领和答复意见清单中的意见；组织者和督导组登录后可查看筹备进度看板。</p>
 ${alert('error', options.error)}
 <form id="login-form" method="post" action="/login">
-  <input type="hidden" name="next" value="${options.next}">
+  ${options.next ? html`<input type="hidden" name="next" value="${options.next}">` : ''}
   <label for="username">用户名</label>
   <input id="username" name="username" required autocomplete="username" value="${options.username ?? ''}">
   <label for="password">密码</label>
