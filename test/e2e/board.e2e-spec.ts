@@ -102,6 +102,12 @@ describe(`the progress board /meetings/:id/board (${driverName})`, () => {
       const { text } = await boardAs(organiser);
       const state = (label: string) => new RegExp(`<th scope="row">${label}</th><td>[\\d-]+</td><td><span class="state state-[a-z]+">([^<]+)</span>`).exec(text)?.[1];
       expect({ 征求意见截止: state('征求意见截止'), 谈心谈话截止: state('谈心谈话截止'), 会议召开: state('会议召开') }).toEqual({ 征求意见截止: '逾期', 谈心谈话截止: '今日', 会议召开: '未到' });
+
+      // Its work done (every box closed), a passed deadline is only 已过.
+      const boxes = (await t.http.get(`/api/v1/meetings/${meetingId}/boxes`).set(organiser.auth).expect(200)).body as Array<{ id: string }>;
+      for (const box of boxes) await t.http.post(`/api/v1/boxes/${box.id}/close`).set(organiser.auth).expect(200);
+      const after = (await boardAs(organiser)).text;
+      expect(new RegExp(`<th scope="row">征求意见截止</th><td>[\\d-]+</td><td><span class="state state-passed">已过</span>`).test(after)).toBe(true);
     } finally {
       t.clock.advance(-shift);
     }
