@@ -103,6 +103,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, body: {}, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items/summary`, allowed: [Role.Organiser, Role.Supervisor] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items/similar`, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/claims/overview`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
     { method: 'get', path: () => '/api/v1/me/items', allowed: [Role.Leader] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/progress`, allowed: [Role.Organiser, Role.Supervisor] },
@@ -193,6 +194,9 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'post', route: '/api/v1/items/:id/claims', id: 'item', body: { kind: 'lead' }, as: Role.Leader },
     { method: 'put', route: '/api/v1/items/:id/claims/mine', id: 'item', body: { reflection: '别人的认识内容', measures: '别人的整改措施' }, as: Role.Leader },
     { method: 'post', route: '/api/v1/items/:id/assign', id: 'item', body: { memberUserId: '00000000-0000-4000-8000-000000000000' }, as: Role.Leader },
+    { method: 'get', route: '/api/v1/meetings/:id/items/similar', id: 'meeting', as: Role.Supervisor },
+    { method: 'post', route: '/api/v1/items/:id/distinct', id: 'item', body: { otherItemId: '00000000-0000-4000-8000-000000000000' }, as: Role.Organiser },
+    { method: 'delete', route: '/api/v1/items/:id/distinct/:otherId', id: 'item', as: Role.Organiser },
     { method: 'post', route: '/api/v1/item-merges/:id/undo', id: 'merge', as: Role.Organiser },
     { method: 'get', route: '/api/v1/meetings/:id/progress', id: 'meeting', as: Role.Supervisor },
     { method: 'post', route: '/api/v1/meetings/:id/exports', id: 'meeting', body: { what: 'opinion-list', format: 'xlsx' }, as: Role.Organiser },
@@ -202,8 +206,8 @@ describe(`roles and organisation isolation (${driverName})`, () => {
   const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '', box: '', survey: '', talk: '', department: '', item: '', merge: '', export: '' };
 
   it.each(crossOrg)('$method $route with another organisation\'s $id answers 404', async ({ method, route, id, body, as }) => {
-    // A second id in the path (a team member's) is the other organisation's too.
-    const response = await t.http[method](route.replace(':id', otherIds[id]).replace(':memberId', otherIds.user)).set(people[as]!.auth).send(body);
+    // A second id in the path (a team member's, another item's) is the other organisation's too.
+    const response = await t.http[method](route.replace(':id', otherIds[id]).replace(':memberId', otherIds.user).replace(':otherId', otherIds.item)).set(people[as]!.auth).send(body);
     expect({ route, status: response.status, code: response.body.code }).toEqual({ route, status: 404, code: 'NOT_FOUND' });
   });
 
