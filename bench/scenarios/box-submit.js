@@ -41,11 +41,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const mysql = require('mysql2/promise');
 const { cpuMeter, systemCpuMs } = require('../lib/cpu');
-const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
+const { format: formatProfile } = require('../lib/cpuprofile-summary');
 const { cannon } = require('../lib/load');
+const { cpuProfiler, envFlag } = require('../lib/profiling');
 const { figure, formatValue, median, printFigure } = require('../lib/report');
 const { MAIN_JS, ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
-const { MYSQL, REDIS, STATUS, api, cleanup, login, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
+const { MYSQL, REDIS, STATUS, api, cleanup, login, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep } = require('../lib/stack');
 const { mulberry32, opinionText } = require('../lib/texts');
 
 const CONNECTIONS = Number(process.env.BENCH_BOX_CONNECTIONS || 200);
@@ -53,8 +54,6 @@ const DURATION_S = Number(process.env.BENCH_BOX_DURATION || 20);
 const WARMUP_S = 3;
 const BODY_COUNT = 300;
 const BASELINE_JS = path.join(__dirname, '..', 'lib', 'baseline-box-server.js');
-const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
-const PROFILE_DIR = path.join(__dirname, '..', 'results', 'profiles');
 const GOALS = { ratio: 0.6, p99Ms: 100 };
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +158,7 @@ async function countRows(db, database, boxId) {
 }
 
 /** Warm-up on one box, then the measured run on another; rows counted on the measured box. */
-async function measure(server, label, { warmupSlug, slug, boxId, database, databases }, bodies, db, profileFile) {
+async function measure(server, label, { warmupSlug, slug, boxId, database, databases }, bodies, db, profiler) {
   // One request whose body rotates through all the bodies across the connections. Not one
   // request per body: autocannon builds every client's whole list before it starts, ~0.8 s of
   // this process's time for 200 × 300 that would be counted as the servers' latency.
@@ -187,7 +186,7 @@ async function measure(server, label, { warmupSlug, slug, boxId, database, datab
 
   const rowsBefore = await countRows(db, database, boxId);
   const statusBefore = await mariadbStatus(db);
-  if (profileFile) process.kill(server.pid, 'SIGWINCH');
+  profiler.start(server);
   const meter = cpuMeter(server.pid);
   // Per second of the run: answers and the slowest one (stalls show as spikes).
   const timeline = [];
@@ -202,7 +201,7 @@ async function measure(server, label, { warmupSlug, slug, boxId, database, datab
   const cpu = meter();
   const statusAfter = await mariadbStatus(db);
   if (!server.running) throw server.failure('the server exited during the run');
-  if (profileFile) process.kill(server.pid, 'SIGWINCH');
+  profiler.stop(server);
 
   // The abandoned requests are still being stored: wait until the count stops moving.
   let rows = await countRows(db, database, boxId);
@@ -214,8 +213,7 @@ async function measure(server, label, { warmupSlug, slug, boxId, database, datab
   }
   rows -= rowsBefore;
 
-  let profile = null;
-  if (profileFile && (await waitForFile(profileFile, 15_000))) profile = summarise(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 30);
+  const profile = await profiler.summary();
 
   const created = result.statusCodeStats['201']?.count ?? 0;
   const mariadb = Object.fromEntries(STATUS.map((name) => [name, statusAfter[name] - statusBefore[name]]));
@@ -250,7 +248,7 @@ async function measure(server, label, { warmupSlug, slug, boxId, database, datab
       rowsPerInsert: mariadb.Com_insert ? Math.round((rows / mariadb.Com_insert) * 10) / 10 : null,
     },
     profile,
-    profileFile: profile ? path.relative(ROOT, profileFile) : null,
+    profileFile: profile ? path.relative(ROOT, profiler.file) : null,
   };
 }
 
@@ -354,8 +352,8 @@ module.exports = {
     // An experiment's patched copy of dist/ (under the repository, so node_modules resolves).
     const appScript = process.env.BENCH_BOX_APP_SCRIPT ? path.resolve(ROOT, process.env.BENCH_BOX_APP_SCRIPT) : MAIN_JS;
     if (appScript !== MAIN_JS) process.stdout.write(`  measuring ${path.relative(ROOT, appScript)} instead of dist/main.js\n`);
-    const profiling = ['1', 'true', 'yes'].includes(String(process.env.BENCH_BOX_PROFILE || '').toLowerCase());
-    const skipBaseline = ['1', 'true', 'yes'].includes(String(process.env.BENCH_BOX_SKIP_BASELINE || '').toLowerCase());
+    const profiling = envFlag('BENCH_BOX_PROFILE');
+    const skipBaseline = envFlag('BENCH_BOX_SKIP_BASELINE');
     const tanxinFirst = process.env.BENCH_BOX_ORDER === 'tanxin-first';
     const stamp = Date.now();
     // Each server writes into its own, equally fresh raw_opinions (same migrations, same
@@ -369,9 +367,7 @@ module.exports = {
     const databaseUrl = urlOf(database);
     const dataDir = makeTempDir();
     const appLog = path.join(dataDir, 'tanxin-stdout.log');
-    if (profiling) fs.mkdirSync(PROFILE_DIR, { recursive: true });
-    const profileFile = (who) => (profiling ? path.join(PROFILE_DIR, `box-submit-${stamp}-${who}.cpuprofile`) : undefined);
-    const profileArgs = (who) => (profiling ? { nodeArgs: ['--require', PROFILE_PRELOAD], env: { BENCH_CPU_PROFILE: profileFile(who) } } : { nodeArgs: [], env: {} });
+    const profilerOf = (who) => cpuProfiler(`box-submit-${stamp}-${who}`, profiling);
 
     const unguard = guardOnExit(databases, redisPrefix);
     const admin = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
@@ -411,14 +407,14 @@ module.exports = {
 
       const runBaseline = async () => {
         const { boxes } = setup;
-        const profile = profileArgs('baseline');
+        const profiler = profilerOf('baseline');
         server = await startServer({
           dataDir,
           script: BASELINE_JS,
           label: 'baseline',
-          nodeArgs: profile.nodeArgs,
+          nodeArgs: profiler.nodeArgs,
           env: {
-            ...profile.env,
+            ...profiler.env,
             BASELINE_DATABASE_URL: urlOf(baselineDatabase),
             BASELINE_POOL_SIZE: 20,
             BASELINE_BOXES: JSON.stringify(Object.fromEntries([boxes.baselineWarmup, boxes.baseline].map((box) => [box.slug, { id: box.id, organizationId: box.organizationId, meetingId: box.meetingId }]))),
@@ -428,16 +424,16 @@ module.exports = {
         });
         checks.baseline = await checkServer(server, 'baseline', boxes.baselineWarmup.slug, setup);
         process.stdout.write(`  baseline: ${DURATION_S} s …\n`);
-        const measured = await measure(server, 'baseline', { warmupSlug: boxes.baselineWarmup.slug, slug: boxes.baseline.slug, boxId: boxes.baseline.id, database: baselineDatabase, databases }, bodies, db, profileFile('baseline'));
+        const measured = await measure(server, 'baseline', { warmupSlug: boxes.baselineWarmup.slug, slug: boxes.baseline.slug, boxId: boxes.baseline.id, database: baselineDatabase, databases }, bodies, db, profiler);
         await server.stop();
         server = undefined;
         return measured;
       };
       const runTanxin = async () => {
-        const profile = profileArgs('tanxin');
-        server = await startServer({ dataDir, env: { ...appEnvironment, ...profile.env }, nodeArgs: profile.nodeArgs, script: appScript, stdout: appLog, label: 'tanxin' });
+        const profiler = profilerOf('tanxin');
+        server = await startServer({ dataDir, env: { ...appEnvironment, ...profiler.env }, nodeArgs: profiler.nodeArgs, script: appScript, stdout: appLog, label: 'tanxin' });
         process.stdout.write(`  tanxin: ${DURATION_S} s …\n`);
-        const measured = await measure(server, 'tanxin', { warmupSlug: setup.boxes.tanxinWarmup.slug, slug: setup.boxes.tanxin.slug, boxId: setup.boxes.tanxin.id, database, databases }, bodies, db, profileFile('tanxin'));
+        const measured = await measure(server, 'tanxin', { warmupSlug: setup.boxes.tanxinWarmup.slug, slug: setup.boxes.tanxin.slug, boxId: setup.boxes.tanxin.id, database, databases }, bodies, db, profiler);
         await server.stop();
         server = undefined;
         return measured;

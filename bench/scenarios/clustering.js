@@ -26,6 +26,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { figure, printFigure } = require('../lib/report');
+const { mulberry32 } = require('../lib/texts');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI_JS = path.join(ROOT, 'dist', 'cli.js');
@@ -269,19 +270,9 @@ const SUBJECTS = ['', '', '班子成员', '部分领导', '有的部门', '机�
 const ENDINGS = ['', '', '', '影响工作效率', '基层负担较重', '职工意见较大', '希望尽快改进', '需要引起重视', '已经反映多次', '这个问题比较突出', '建议研究解决'];
 const MEMBERS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8'];
 
-/** A small deterministic PRNG (mulberry32): the same opinions in every run. */
-function random32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Writes `count` opinion lines to `file`; returns how many distinct texts they have. */
 function writeSynthetic(file, count) {
-  const random = random32(20261123);
+  const random = mulberry32(20261123); // the same opinions in every run
   const pick = (list) => list[Math.floor(random() * list.length)];
   const texts = new Set();
   const lines = [];

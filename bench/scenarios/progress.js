@@ -35,16 +35,16 @@
  * one is not running. Redis keys under the run's prefix are deleted at the end.
  */
 
-const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
-const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
+const { format: formatProfile } = require('../lib/cpuprofile-summary');
 const { cannon } = require('../lib/load');
 const { paced } = require('../lib/paced');
+const { cpuProfiler, envFlag } = require('../lib/profiling');
 const { figure, printFigure } = require('../lib/report');
 const { startServer, startWorker } = require('../lib/server');
-const { MYSQL, api, login, mariadbStatus, quiesceMariadb, sleep, waitForFile, withBenchStack } = require('../lib/stack');
+const { MYSQL, api, login, mariadbStatus, quiesceMariadb, sleep, withBenchStack } = require('../lib/stack');
 const { exportMeetingId, isSeeded, meetingIds, seedProgressData, SEED } = require('../seed/progress-seed');
 
 const CONNECTIONS = 50;
@@ -56,11 +56,9 @@ const UNCACHED_RATE = 50;
 const CACHED_RATE = 1_000;
 const FLOOR_S = 5;
 const GOALS = { uncachedP99Ms: 100, cachedP99Ms: 10, exportS: 5 };
-const KEEP_DB = ['1', 'true', 'yes'].includes(String(process.env.BENCH_KEEP_DB || '').toLowerCase());
+const KEEP_DB = envFlag('BENCH_KEEP_DB');
 const KEPT_DATABASE = 'tanxin_bench_progress';
-const PROFILING = ['1', 'true', 'yes'].includes(String(process.env.BENCH_PROGRESS_PROFILE || '').toLowerCase());
-const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
-const PROFILE_DIR = path.join(__dirname, '..', 'results', 'profiles');
+const PROFILING = envFlag('BENCH_PROGRESS_PROFILE');
 /** Counted over the uncached run: statements, and pages InnoDB had to read from disk. */
 const MARIADB_COUNTERS = ['Com_select', 'Innodb_buffer_pool_reads'];
 
@@ -180,12 +178,11 @@ async function measure({ database, dataDir, appEnv: stackEnv, cli }) {
     if (seeded) figures.push(figure('seed: 1,000 meetings, 1M opinions, 200k items', Number(seeded.seconds.toFixed(0)), 's'));
 
     // 1. Uncached.
-    const profileFile = path.join(PROFILE_DIR, `progress-${Date.now()}.cpuprofile`);
-    if (PROFILING) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const profiler = cpuProfiler(`progress-${Date.now()}`, PROFILING);
     let server = await startServer({
       dataDir,
-      nodeArgs: PROFILING ? ['--require', PROFILE_PRELOAD] : [],
-      env: { ...appEnv, PROGRESS_CACHE_SECONDS: 0, ...(PROFILING ? { BENCH_CPU_PROFILE: profileFile } : {}) },
+      nodeArgs: profiler.nodeArgs,
+      env: { ...appEnv, PROGRESS_CACHE_SECONDS: 0, ...profiler.env },
       stdout: path.join(dataDir, 'api-uncached.log'),
       label: 'tanxin (uncached)',
     });
@@ -195,7 +192,7 @@ async function measure({ database, dataDir, appEnv: stackEnv, cli }) {
     problems.push(...progressProblems(view));
     process.stdout.write(`  one meeting: ${view.opinions.total} opinions, ${view.items.total} items, ${view.members.length} members, ${view.talks.required} required talks\n`);
     await readProgress(server, token, meetings, { duration: WARMUP_S });
-    if (PROFILING) process.kill(server.pid, 'SIGWINCH');
+    profiler.start(server);
     const counters = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
     const before = await mariadbStatus(counters, MARIADB_COUNTERS);
     const uncached = await readProgress(server, token, meetings, { duration: DURATION_S });
@@ -203,10 +200,9 @@ async function measure({ database, dataDir, appEnv: stackEnv, cli }) {
     await counters.end();
     const perRequest = (name) => Number(((after[name] - before[name]) / uncached.requests.total).toFixed(1));
     const mariadb = { selectsPerRequest: perRequest('Com_select'), pageReadsFromDiskPerRequest: perRequest('Innodb_buffer_pool_reads') };
-    if (PROFILING) {
-      process.kill(server.pid, 'SIGWINCH');
-      if (await waitForFile(profileFile, 15_000)) process.stdout.write(`${formatProfile(summarise(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 30))}\n`);
-    }
+    profiler.stop(server);
+    const profile = await profiler.summary();
+    if (profile) process.stdout.write(`${formatProfile(profile)}\n`);
     problems.push(...loadProblems('uncached', uncached));
     const uncachedPaced = await readPaced(server, token, meetings, UNCACHED_RATE, 'uncached, paced', problems);
     await server.stop();

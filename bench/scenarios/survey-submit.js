@@ -47,15 +47,15 @@
  */
 
 const crypto = require('node:crypto');
-const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const mysql = require('mysql2/promise');
 const { cpuMeter, systemCpuMs } = require('../lib/cpu');
-const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
+const { format: formatProfile } = require('../lib/cpuprofile-summary');
+const { cpuProfiler, envFlag } = require('../lib/profiling');
 const { figure, formatValue, printFigure } = require('../lib/report');
 const { HOST, MAIN_JS, ROOT, makeTempDir, startServer, tanxinEnvironment } = require('../lib/server');
-const { MYSQL, REDIS, api, cleanup, login, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep, waitForFile } = require('../lib/stack');
+const { MYSQL, REDIS, api, cleanup, login, guardOnExit, mariadbProblem, mariadbStatus, mib, parseExtraEnv, quiesceMariadb, redisProblem, runCli, sleep } = require('../lib/stack');
 const { mulberry32, opinionText } = require('../lib/texts');
 
 const TOKENS = Number(process.env.BENCH_SURVEY_TOKENS || 500);
@@ -64,8 +64,6 @@ const WARMUP_TOKENS = Number(process.env.BENCH_SURVEY_WARMUP || 2000);
 const RACE_TOKENS = 50;
 const MAX_TOKENS_PER_CALL = 1000; // MAX_TOKENS_PER_REQUEST of IssueTokensDto
 const REQUEST_TIMEOUT_MS = 10_000;
-const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
-const PROFILE_DIR = path.join(__dirname, '..', 'results', 'profiles');
 const GOALS = { p99Ms: 150 };
 const STATUS = ['Com_select', 'Com_insert', 'Com_update', 'Com_commit', 'Innodb_data_fsyncs'];
 
@@ -391,15 +389,13 @@ module.exports = {
     const appEnv = parseExtraEnv(process.env.BENCH_SURVEY_APP_ENV, 'BENCH_SURVEY_APP_ENV');
     const appScript = process.env.BENCH_SURVEY_APP_SCRIPT ? path.resolve(ROOT, process.env.BENCH_SURVEY_APP_SCRIPT) : MAIN_JS;
     if (appScript !== MAIN_JS) process.stdout.write(`  measuring ${path.relative(ROOT, appScript)} instead of dist/main.js\n`);
-    const profiling = ['1', 'true', 'yes'].includes(String(process.env.BENCH_SURVEY_PROFILE || '').toLowerCase());
     const stamp = Date.now();
     const database = `tanxin_bench_survey_${stamp}`;
     const redisPrefix = `tanxin_bench_${crypto.randomBytes(6).toString('hex')}`;
     const databaseUrl = `mysql://root@${MYSQL.host}:${MYSQL.port}/${database}`;
     const dataDir = makeTempDir();
     const appLog = path.join(dataDir, 'tanxin-stdout.log');
-    const profileFile = profiling ? path.join(PROFILE_DIR, `survey-submit-${stamp}.cpuprofile`) : undefined;
-    if (profiling) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const profiler = cpuProfiler(`survey-submit-${stamp}`, envFlag('BENCH_SURVEY_PROFILE'));
 
     const unguard = guardOnExit([database], redisPrefix);
     const admin = await mysql.createConnection({ ...MYSQL, connectTimeout: 5000 });
@@ -429,8 +425,7 @@ module.exports = {
       process.stdout.write(`  migrate: ${await runCli(['migrate'], cliEnv, dataDir)}\n`);
       process.stdout.write(`  demo: ${(await runCli(['demo'], cliEnv, dataDir)).split('\n')[0]}\n`);
 
-      const profile = profiling ? { nodeArgs: ['--require', PROFILE_PRELOAD], env: { BENCH_CPU_PROFILE: profileFile } } : { nodeArgs: [], env: {} };
-      server = await startServer({ dataDir, env: { ...appEnvironment, ...profile.env }, nodeArgs: profile.nodeArgs, script: appScript, stdout: appLog, label: 'tanxin' });
+      server = await startServer({ dataDir, env: { ...appEnvironment, ...profiler.env }, nodeArgs: profiler.nodeArgs, script: appScript, stdout: appLog, label: 'tanxin' });
       const setup = await prepareSurveys(server);
       const { warmup, measured } = setup.surveys;
       await checkPublicRead(server, warmup.tokens[0]);
@@ -454,7 +449,7 @@ module.exports = {
       // The measured run.
       process.stdout.write(`  measured: ${TOKENS} tokens, ${CLIENTS} clients …\n`);
       const statusBefore = await mariadbStatus(db, STATUS);
-      if (profiling) process.kill(server.pid, 'SIGWINCH');
+      profiler.start(server);
       const meter = cpuMeter(server.pid);
       const measuredRun = await answerAll(server, clients, jobsOf(measured.tokens, bodies));
       const cpu = meter();
@@ -462,11 +457,8 @@ module.exports = {
       const run = summariseRun(measuredRun, 201);
       const firstWave = latencyOf(measuredRun.answers.slice(0, CLIENTS));
       const rest = latencyOf(measuredRun.answers.slice(CLIENTS));
-      let cpuProfile = null;
-      if (profiling) {
-        process.kill(server.pid, 'SIGWINCH');
-        if (await waitForFile(profileFile, 15_000)) cpuProfile = summarise(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 30);
-      }
+      profiler.stop(server);
+      const cpuProfile = await profiler.summary();
 
       // Everything again: each must be refused.
       const resend = summariseRun(await answerAll(server, clients, jobsOf(measured.tokens, bodies)), 410);
@@ -498,7 +490,7 @@ module.exports = {
       process.stdout.write(`\n  exactly once: ${judged.exactlyOnce ? 'yes' : 'NO'}\n`);
       process.stdout.write(`  ${judged.p99.met ? 'PASS' : 'FAIL'}  ${judged.p99.text.padEnd(36)} ${judged.p99.value}\n`);
       if (cpu.others > 20) process.stdout.write(`\n  WARNING: other processes used ${cpu.others} % of a core during the run: its figures are low\n`);
-      if (cpuProfile) process.stdout.write(`\n  CPU profile of the server over the measured run (${path.relative(ROOT, profileFile)}):\n${formatProfile(cpuProfile).replace(/^/gm, '    ')}\n`);
+      if (cpuProfile) process.stdout.write(`\n  CPU profile of the server over the measured run (${path.relative(ROOT, profiler.file)}):\n${formatProfile(cpuProfile).replace(/^/gm, '    ')}\n`);
       process.stdout.write('\n');
       const figures = figuresOf(m, judged);
       for (const fig of figures) printFigure(fig);
@@ -520,7 +512,7 @@ module.exports = {
           goals: [judged.p99],
           ...m,
           profile: cpuProfile,
-          profileFile: cpuProfile ? path.relative(ROOT, profileFile) : null,
+          profileFile: cpuProfile ? path.relative(ROOT, profiler.file) : null,
         },
       };
     } finally {

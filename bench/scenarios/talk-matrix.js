@@ -17,17 +17,15 @@
 
 const crypto = require('node:crypto');
 const path = require('node:path');
-const fs = require('node:fs');
-const { summarise, format: formatProfile } = require('../lib/cpuprofile-summary');
+const { format: formatProfile } = require('../lib/cpuprofile-summary');
 const { cannon } = require('../lib/load');
 const { figure, printFigure } = require('../lib/report');
 const { startServer } = require('../lib/server');
-const { api, login, waitForFile, withBenchStack } = require('../lib/stack');
+const { cpuProfiler, envFlag } = require('../lib/profiling');
+const { api, login, withBenchStack } = require('../lib/stack');
 
 /** BENCH_TALKS_PROFILE=1: CPU-profile the server over the measured run (as survey-submit's BENCH_SURVEY_PROFILE). */
-const PROFILING = ['1', 'true', 'yes'].includes(String(process.env.BENCH_TALKS_PROFILE || '').toLowerCase());
-const PROFILE_PRELOAD = path.join(__dirname, '..', 'lib', 'cpu-profile-preload.js');
-const PROFILE_DIR = path.join(__dirname, '..', 'results', 'profiles');
+const PROFILING = envFlag('BENCH_TALKS_PROFILE');
 
 const TEAM = 12;
 const DEPARTMENTS = 40;
@@ -104,12 +102,11 @@ module.exports = {
     return withBenchStack('talks', async ({ dataDir, appEnv }) => {
       let server;
       try {
-        const profileFile = path.join(PROFILE_DIR, `talk-matrix-${Date.now()}.cpuprofile`);
-        if (PROFILING) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+        const profiler = cpuProfiler(`talk-matrix-${Date.now()}`, PROFILING);
         server = await startServer({
           dataDir,
-          nodeArgs: PROFILING ? ['--require', PROFILE_PRELOAD] : [],
-          env: { ...appEnv, LOGIN_RATE_LIMIT: 1000, LOG_LEVEL: 'warn', ...(PROFILING ? { BENCH_CPU_PROFILE: profileFile } : {}) },
+          nodeArgs: profiler.nodeArgs,
+          env: { ...appEnv, LOGIN_RATE_LIMIT: 1000, LOG_LEVEL: 'warn', ...profiler.env },
           stdout: path.join(dataDir, 'tanxin-stdout.log'),
           label: 'tanxin',
         });
@@ -123,12 +120,11 @@ module.exports = {
         process.stdout.write(`  matrix: ${matrix.rows?.length} rows × ${matrix.columns?.length} columns, ${cells} required pairs (${held} held)\n`);
 
         await cannon({ url, headers, connections: CONNECTIONS, duration: WARMUP_S });
-        if (PROFILING) process.kill(server.pid, 'SIGWINCH');
+        profiler.start(server);
         const result = await cannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
-        if (PROFILING) {
-          process.kill(server.pid, 'SIGWINCH');
-          if (await waitForFile(profileFile, 15_000)) process.stdout.write(`${formatProfile(summarise(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 30))}\n`);
-        }
+        profiler.stop(server);
+        const profile = await profiler.summary();
+        if (profile) process.stdout.write(`${formatProfile(profile)}\n`);
         const problems = [];
         if (cells !== EXPECTED_CELLS) problems.push(`${cells} cells instead of ${EXPECTED_CELLS}`);
         if (result.non2xx) problems.push(`${result.non2xx} non-2xx answers`);
