@@ -52,7 +52,11 @@ export class SimilarItemsService {
       this.distinctions.find({ where: { meetingId: meeting.id }, select: { itemId: true, otherItemId: true } }),
     ]);
     const textsOf = new Map<string, string[]>();
-    for (const source of sources) textsOf.set(source.itemId!, [...(textsOf.get(source.itemId!) ?? []), source.text]);
+    for (const { itemId, text } of sources) {
+      const texts = textsOf.get(itemId!);
+      if (texts) texts.push(text);
+      else textsOf.set(itemId!, [text]);
+    }
     const isClaimed = new Set(claimed.map((claim) => claim.itemId));
     const markedDistinct = new Set(distinct.map((pair) => pairKey(pair.itemId, pair.otherItemId)));
 
@@ -81,13 +85,12 @@ export class SimilarItemsService {
 
   /** Marks two items of one meeting as saying different things; saying so again changes nothing. */
   async markDistinct(actor: Actor, itemId: string, otherItemId: string): Promise<void> {
-    const [item, other] = await this.pairOf(actor, itemId, otherItemId);
-    const [smaller, larger] = item.id < other.id ? [item, other] : [other, item];
+    const [smaller, larger] = await this.pairOf(actor, itemId, otherItemId);
     try {
       await this.distinctions.insert({
         id: newId(),
         organizationId: actor.organizationId,
-        meetingId: item.meetingId,
+        meetingId: smaller.meetingId,
         itemId: smaller.id,
         otherItemId: larger.id,
         decidedBy: actor.userId,
@@ -100,18 +103,18 @@ export class SimilarItemsService {
 
   /** Takes back "these differ": the pair may be put to the organiser again. */
   async unmarkDistinct(actor: Actor, itemId: string, otherItemId: string): Promise<void> {
-    const [item, other] = await this.pairOf(actor, itemId, otherItemId);
-    const [smaller, larger] = item.id < other.id ? [item, other] : [other, item];
+    const [smaller, larger] = await this.pairOf(actor, itemId, otherItemId);
     await this.distinctions.delete({ itemId: smaller.id, otherItemId: larger.id });
   }
 
+  /** The two items of one meeting, as a distinction stores them: the smaller id first. */
   private async pairOf(actor: Actor, itemId: string, otherItemId: string): Promise<[OpinionItem, OpinionItem]> {
     const { item } = await this.itemsService.findItem(actor, itemId);
     const { item: other } = await this.itemsService.findItem(actor, otherItemId);
     if (other.id === item.id || other.meetingId !== item.meetingId) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '只能比较同一次会议的两条不同意见', [{ field: 'otherItemId', message: '不是同一次会议的另一条意见' }]);
     }
-    return [item, other];
+    return item.id < other.id ? [item, other] : [other, item];
   }
 }
 

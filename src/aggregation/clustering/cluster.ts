@@ -238,7 +238,7 @@ function newItemAspect(opinions: readonly Prepared[], aspects: readonly string[]
 }
 
 /** Code-unit order: the same on every machine and locale (localeCompare is not). */
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,8 +1,8 @@
 import { CandidateIndex } from './candidates';
-import { DEFAULT_THRESHOLD } from './cluster';
+import { compare, DEFAULT_THRESHOLD } from './cluster';
 import { normalise } from './normalise';
 import { segment } from './segment';
-import { buildVector, Centroid, SparseVector, TermTable } from './similarity';
+import { buildVector, Centroid, cosine, SparseVector, TermTable } from './similarity';
 
 export interface ItemToCompare {
   id: string;
@@ -51,17 +51,20 @@ export function similarItemPairs(items: readonly ItemToCompare[], options: { lea
   });
 
   const byTarget = new Map<string | null, number[]>();
-  sorted.forEach((item, position) => byTarget.set(item.target, [...(byTarget.get(item.target) ?? []), position]));
+  sorted.forEach((item, position) => {
+    const positions = byTarget.get(item.target);
+    if (positions) positions.push(position);
+    else byTarget.set(item.target, [position]);
+  });
 
   const pairs: Array<{ a: number; b: number; similarity: number }> = [];
   for (const positions of byTarget.values()) {
     const index = new CandidateIndex(sorted.length);
-    const weights = positions.map((position) => new Map(Array.from(vectors[position].terms, (term, i) => [term, vectors[position].weights[i]])));
     positions.forEach((position, ordinal) => {
       const vector = vectors[position];
       // Items before this one (of the same target) that share its telling terms.
       for (const other of index.candidates(vector, least)) {
-        const similarity = dot(vector, weights[other]);
+        const similarity = cosine(vectors[positions[other]], vector);
         if (similarity >= least) pairs.push({ a: positions[other], b: position, similarity });
       }
       index.add(ordinal, Array.from(vector.terms));
@@ -69,14 +72,4 @@ export function similarItemPairs(items: readonly ItemToCompare[], options: { lea
   }
   pairs.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
   return pairs.slice(0, options.limit).map(({ a, b, similarity }) => ({ itemIds: [sorted[a].id, sorted[b].id], similarity: Math.round(similarity * 1000) / 1000 }));
-}
-
-function dot(vector: SparseVector, weights: ReadonlyMap<number, number>): number {
-  let sum = 0;
-  for (let i = 0; i < vector.terms.length; i += 1) sum += (weights.get(vector.terms[i]) ?? 0) * vector.weights[i];
-  return sum;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
