@@ -13,9 +13,10 @@ import { RemindersModule } from './reminders/reminders.module';
 import { RecordedOpinionsModule } from './recorded-opinions/recorded-opinions.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { ReleaseModule } from './release/release.module';
 import { TalksModule } from './talks/talks.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 
 /** The feature modules, shared by the api, the worker and the CLI. */
-export const FEATURE_MODULES = [UsersModule, OrganizationsModule, AuthModule, MeetingsModule, NotificationsModule, OpinionsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule, LeaderPagesModule, ProgressModule, ExportsModule, RemindersModule, WebModule];
+export const FEATURE_MODULES = [UsersModule, OrganizationsModule, AuthModule, MeetingsModule, NotificationsModule, OpinionsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, ReleaseModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule, LeaderPagesModule, ProgressModule, ExportsModule, RemindersModule, WebModule];

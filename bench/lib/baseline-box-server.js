@@ -97,7 +97,7 @@ function validate(body) {
 }
 
 const INSERT =
-  'INSERT INTO raw_opinions (id, organizationId, meetingId, channel, sourceId, text, aspect, targetMemberId, receivedOn, receiptHash, pendingAggregation) VALUES (?,?,?,?,?,?,?,?,?,?,?)';
+  'INSERT INTO raw_opinions (id, organizationId, meetingId, channel, sourceId, text, aspect, targetMemberId, receivedOn, receiptHash, pendingAggregation, held) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)';
 
 async function submit(res, box, raw) {
   let body;
@@ -111,7 +111,7 @@ async function submit(res, box, raw) {
   const receipt = receiptCode();
   const receiptHash = crypto.createHmac('sha256', SECRET).update(`receipt:${receipt}`).digest('hex');
   try {
-    await pool.execute(INSERT, [crypto.randomUUID(), box.organizationId, box.meetingId, 'box', box.id, valid.text, valid.aspect, valid.target, dayFormat.format(new Date()), receiptHash, 1]);
+    await pool.execute(INSERT, [crypto.randomUUID(), box.organizationId, box.meetingId, 'box', box.id, valid.text, valid.aspect, valid.target, dayFormat.format(new Date()), receiptHash, 0, 1]);
   } catch (error) {
     process.stderr.write(`insert failed: ${error.message}\n`);
     return fail(res, 500, 'insert failed');

@@ -2,9 +2,10 @@
 
 /**
  * The opinion list through the worker, on MariaDB + Redis: 10,000 opinions sent to a box by 100
- * concurrent clients (the api only stores them and asks the `aggregation` queue), a worker
- * process (dist/worker.js) placing them in items; timed from the first opinion sent until none is
- * pending. Goal: all 10,000 in items within 60 s.
+ * concurrent clients (the api only stores them, held), the box then closed, which releases them
+ * as one batch at the worker's next sweep (1 s here), and a worker process (dist/worker.js)
+ * placing them in items; timed from the closing until none is held or pending. Goal: all 10,000
+ * in items within 60 s.
  *
  * The texts are phrases strung together by a seeded PRNG (lib/texts.js), so many say nearly the
  * same thing; a quarter name a team member, the rest the team. Checks at the end: no opinion
@@ -47,7 +48,7 @@ module.exports = {
 
   run() {
     return withBenchStack('aggregation', async ({ database, dataDir, appEnv }) => {
-      const env = { ...appEnv, BOX_SUBMIT_RATE_LIMIT: 1_000_000, LOGIN_RATE_LIMIT: 1000, LOG_LEVEL: 'warn' };
+      const env = { ...appEnv, BOX_SUBMIT_RATE_LIMIT: 1_000_000, BOX_SUBMIT_CEILING: 1_000_000, LOGIN_RATE_LIMIT: 1000, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: 1000 };
       let server;
       let worker;
       const db = await mysql.createConnection({ ...MYSQL, database, connectTimeout: 5000 });
@@ -75,14 +76,17 @@ module.exports = {
         const started = performance.now();
         const failures = await sendAll(`${server.baseUrl}/api/v1/public/boxes/${box.slug}/opinions`, bodies);
         const sentS = (performance.now() - started) / 1000;
+        // Held until released: closing the box releases them all at the worker's next sweep.
+        const closed = performance.now();
+        await api(server, 'POST', `/api/v1/boxes/${box.id}/close`, { token });
         let placedS = null;
         for (;;) {
-          const [[{ pending }]] = await db.query('SELECT COUNT(*) AS pending FROM raw_opinions WHERE sourceId = ? AND pendingAggregation = 1', [box.id]);
-          if (Number(pending) === 0) {
-            placedS = (performance.now() - started) / 1000;
+          const [[{ waiting }]] = await db.query('SELECT COUNT(*) AS waiting FROM raw_opinions WHERE sourceId = ? AND (pendingAggregation = 1 OR held = 1)', [box.id]);
+          if (Number(waiting) === 0) {
+            placedS = (performance.now() - closed) / 1000;
             break;
           }
-          if (performance.now() - started > 5 * GOAL_S * 1000) break;
+          if (performance.now() - closed > 5 * GOAL_S * 1000) break;
           await sleep(100);
         }
         const [[counts]] = await db.query(
@@ -102,7 +106,7 @@ module.exports = {
 
         const figures = [
           figure('opinions sent (201)', OPINIONS - failures.length, 'opinions', { note: `in ${sentS.toFixed(1)} s, ${Math.round(OPINIONS / sentS)} req/s` }),
-          figure('all in items, from the first sent', placedS === null ? -1 : Number(placedS.toFixed(1)), 's', { below: GOAL_S }),
+          figure('all in items, from the release (box closed)', placedS === null ? -1 : Number(placedS.toFixed(1)), 's', { below: GOAL_S }),
           figure('items made', Number(counts.items), 'items'),
         ];
         for (const each of figures) printFigure(each);

@@ -179,13 +179,13 @@ async function seedProgressData(db, { log = () => {} } = {}) {
   // Raw opinions: i is the opinion's number within its meeting. Channel by i mod 20: 0–9 box,
   // 10–13 survey, 14–15 talk, 16–17 symposium, 18–19 written. Item i mod 200 (a merged item's go
   // to the one it was merged into). Day: one of the last 30. Box opinions carry a receipt hash.
-  const opinionColumns = 'id, organizationId, meetingId, channel, sourceId, text, aspect, targetMemberId, receivedOn, receiptHash, itemId, pendingAggregation';
+  const opinionColumns = 'id, organizationId, meetingId, channel, sourceId, text, aspect, targetMemberId, receivedOn, receiptHash, itemId, pendingAggregation, held';
   const opinionRows = ({ kind, meeting, i, channelOf, itemOf, j }) => `id, '${org}', ${idSql('meeting', meeting)}, ${channelOf},
       CASE ${channelOf} WHEN 'box' THEN ${idSql('box', `${meeting} * ${BOXES} + MOD(${i}, ${BOXES})`)} WHEN 'survey' THEN ${idSql('survey', meeting)}
         WHEN 'talk' THEN ${idSql('talk', `${meeting} * ${TALKS} + MOD(${i}, ${TALKS})`)} WHEN 'symposium' THEN ${idSql('symposium', meeting)} ELSE ${idSql('written', meeting)} END,
       ${pick(PHRASES, `MOD(${i}, ${PHRASES.length})`)}, IF(MOD(${i}, 7) = 0, NULL, ${pick(ASPECTS, `MOD(${j}, ${ASPECTS.length})`)}),
       IF(MOD(${j}, 7) = 6, NULL, ${seatUser(meeting, `MOD(${j}, ${TEAM})`)}), CURDATE() - INTERVAL MOD(${i} * 7, 30) DAY,
-      IF(${channelOf} = 'box', SHA2(CONCAT('${kind}:', seq), 256), NULL), ${itemOf}, 0`;
+      IF(${channelOf} = 'box', SHA2(CONCAT('${kind}:', seq), 256), NULL), ${itemOf}, 0, 0`;
   const total = MEETINGS * OPINIONS_PER_MEETING;
   const exportOpinions = EXPORT_ITEMS * EXPORT_OPINIONS_PER_ITEM;
   await withoutSecondaryIndexes(db, 'raw_opinions', log, async () => {

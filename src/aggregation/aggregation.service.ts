@@ -79,7 +79,7 @@ export class AggregationService {
     if (items.length === 0) return [];
     const sources = await this.dataSource.getRepository(RawOpinion).find({
       select: { itemId: true, text: true },
-      where: { meetingId, pendingAggregation: false },
+      where: { meetingId, pendingAggregation: false, held: false },
       order: { id: 'ASC' },
     });
     const texts = new Map<string, string[]>();

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/actor';
 import { CurrentActor, Public } from '../common/decorators';
-import { RateLimit, RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { toUserView, UserView } from '../users/user.view';
 import { UsersService } from '../users/users.service';
 import { AuthService, LoginResult } from './auth.service';
@@ -19,10 +18,8 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @UseGuards(RateLimitGuard)
-  @RateLimit((config) => ({ name: 'login', limit: config.auth.loginRateLimit, windowSeconds: config.auth.loginRateWindowSeconds }))
-  login(@Body() dto: LoginDto): Promise<LoginResult> {
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginResult> {
+    return this.auth.login(dto.username, dto.password, address);
   }
 
   /** The caller's own account. */

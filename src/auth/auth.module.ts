@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { PageSession } from './page-session';
 import { TokenService } from './token.service';
 
@@ -28,7 +29,7 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PageSession, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, TokenService, PageSession, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService, AuthService, PageSession],
 })
 export class AuthModule {}

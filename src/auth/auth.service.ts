@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { PasswordHasher } from '../users/password-hasher';
 import { toUserView, UserView } from '../users/user.view';
 import { UsersService } from '../users/users.service';
+import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 
 export interface LoginResult {
@@ -17,10 +18,18 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  /** One answer for an unknown user, a wrong password and a disabled account: which one is not said. */
-  async login(username: string, password: string): Promise<LoginResult> {
+  /**
+   * One answer for an unknown user, a wrong password and a disabled account: which one is not
+   * said. Failures are limited per account and per client address (see LoginThrottle).
+   */
+  login(username: string, password: string, address: string): Promise<LoginResult> {
+    return this.throttle.attempt(username, address, () => this.checkPassword(username, password));
+  }
+
+  private async checkPassword(username: string, password: string): Promise<LoginResult> {
     const user = await this.users.findByUsername(username);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || !user.active) {

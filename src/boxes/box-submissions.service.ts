@@ -4,10 +4,12 @@ import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
+import { AppConfig } from '../config/app-config';
+import { FormNonce } from '../opinions/form-nonce.entity';
 import { chosenAspect, chosenTarget } from '../opinions/opinion-rules';
-import { AggregationTrigger } from '../opinions/aggregation-trigger';
 import { OpinionWriter } from '../opinions/opinion-writer';
 import { newReceiptCode, normaliseReceiptCode } from '../opinions/receipt-code';
+import { heldNotice, ReleaseTimes } from '../opinions/release-times';
 import { BoxDirectory, BoxForWriters, BoxTarget } from './box-directory';
 import { isBoxOpen } from './box-state';
 import { SubmitOpinionDto } from './dto/submit-opinion.dto';
@@ -29,13 +31,22 @@ export interface PublicBoxView {
  */
 @Injectable()
 export class BoxSubmissionsService {
+  private readonly releaseTimes: ReleaseTimes;
+
   constructor(
     private readonly directory: BoxDirectory,
     private readonly writer: OpinionWriter,
-    private readonly aggregation: AggregationTrigger,
     private readonly keys: AnonymityKeys,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.releaseTimes = new ReleaseTimes(config.release.hours, config.timeZone);
+  }
+
+  /** What the writer is told of their held opinion: when the next release (统一整理) is, and why it waits. */
+  heldNotice(): string {
+    return heldNotice(this.releaseTimes, this.clock.now());
+  }
 
   async describeBox(slug: string): Promise<PublicBoxView> {
     const found = await this.requireBox(slug);
@@ -77,10 +88,16 @@ export class BoxSubmissionsService {
       receivedOn: this.clock.today(),
       receiptHash: this.keys.receiptHash(normaliseReceiptCode(receipt)!),
       itemId: null,
-      pendingAggregation: true,
-    });
-    this.aggregation.opinionsArrived(box.organizationId, box.meetingId);
+      // Held until the box releases a batch (统一整理): nothing anyone else reads changes now.
+      pendingAggregation: false,
+      held: true,
+    }, this.spentNonce(dto));
     return { receipt };
+  }
+
+  /** The form's one-time nonce as stored when spent: its keyed hash and the day (see FormNonce). */
+  private spentNonce(dto: SubmitOpinionDto): FormNonce | undefined {
+    return dto.nonce ? { nonceHash: this.keys.formNonceHash(dto.nonce), day: this.clock.today() } : undefined;
   }
 
   private async requireBox(slug: string): Promise<BoxForWriters> {

@@ -2,14 +2,12 @@ import { BoxTarget } from './box-directory';
 import { Box } from './box.entity';
 
 /**
- * A box's opinion count as the organiser sees it. While the box is open the count stops at the
- * end of the previous day: a number that ticks up right after someone walks away from a screen
- * tells who wrote. Once the box is closed the count is final.
+ * A box's opinion count as the organiser sees it: the opinions released so far. A number that
+ * ticked up right after someone walked away from the poster would tell who wrote, so it moves
+ * only at a release, by at least the box's k.
  */
 export interface BoxCount {
   opinions: number;
-  /** The last day counted (YYYY-MM-DD), or null when the count is final. */
-  asOf: string | null;
 }
 
 export interface BoxView {

@@ -22,7 +22,7 @@ export class BoxesController {
     return this.boxes.openBox(actor, meetingId, dto);
   }
 
-  /** The meeting's boxes; an open box's count is as of the end of the previous day. */
+  /** The meeting's boxes; each count is of the opinions released so far (统一整理), never of those held. */
   @Get('meetings/:id/boxes')
   @Roles(Role.Organiser, Role.Supervisor)
   list(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<BoxView[]> {

@@ -4,10 +4,12 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { OpinionsModule } from '../opinions/opinions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
+import { BoxReleaseRules } from './box-release-rules';
 import { BoxDirectory } from './box-directory';
 import { BoxPagesController } from './box-pages.controller';
 import { Box } from './box.entity';
 import { BoxSubmissionsService } from './box-submissions.service';
+import { BoxSubmitLimits } from './box-submit-limits';
 import { BoxesController } from './boxes.controller';
 import { BoxesService } from './boxes.service';
 import { PublicBoxesController } from './public-boxes.controller';
@@ -16,7 +18,7 @@ import { PublicBoxesController } from './public-boxes.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Box]), MeetingsModule, UsersModule, OpinionsModule, RateLimitModule],
   controllers: [BoxesController, PublicBoxesController, BoxPagesController],
-  providers: [BoxesService, BoxSubmissionsService, BoxDirectory],
-  exports: [BoxesService, BoxSubmissionsService],
+  providers: [BoxesService, BoxSubmissionsService, BoxSubmitLimits, BoxDirectory, BoxReleaseRules],
+  exports: [BoxesService, BoxSubmissionsService, BoxReleaseRules],
 })
 export class BoxesModule {}

@@ -1,11 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import QRCode from 'qrcode';
-import { LessThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock, toWholeSecond } from '../common/clock';
-import { previousDay } from '../common/dates';
 import { newId } from '../common/ids';
 import { randomBase32 } from '../common/random-code';
 import { findOwned } from '../common/tenancy';
@@ -98,15 +97,17 @@ export class BoxesService {
    */
   async releasedOpinions(actor: Actor, id: string): Promise<BoxOpinionView[]> {
     const { box } = await this.findBox(actor, id);
-    const held = await this.opinions.count({ where: { sourceId: box.id, channel: 'box' } });
-    if (held < box.releaseThreshold) {
+    // Released opinions only: held ones are read by nobody until their batch goes out.
+    const where = { sourceId: box.id, channel: 'box' as const, held: false };
+    const released = await this.opinions.count({ where });
+    if (released < box.releaseThreshold) {
       throw new AppError(
         ErrorCode.BelowReleaseThreshold,
         HttpStatus.LOCKED,
-        `为保护写信人匿名，意见箱收到至少 ${box.releaseThreshold} 条意见后才能查看内容`,
+        `为保护写信人匿名，意见箱的意见每次至少凑满 ${box.releaseThreshold} 条才统一整理公开，目前尚无可查看的内容`,
       );
     }
-    const opinions = await this.opinions.find({ where: { sourceId: box.id, channel: 'box' }, order: { id: 'ASC' } });
+    const opinions = await this.opinions.find({ where, order: { id: 'ASC' } });
     const members = await this.users.findUsers(actor, opinions.flatMap((opinion) => (opinion.targetMemberId ? [opinion.targetMemberId] : [])));
     return opinions.map((opinion) => {
       const member = members.find((user) => user.id === opinion.targetMemberId);
@@ -127,19 +128,12 @@ export class BoxesService {
   }
 
   /**
-   * The box as organisers see it, with its count: final once the box is closed, until then as of
-   * the end of the previous day.
+   * The box as organisers see it, with its count of released opinions: it changes only when a
+   * batch of at least k is released at a fixed time, never when someone writes.
    */
   private async describe(box: Box, meeting: Meeting): Promise<BoxView> {
     const open = isBoxOpen(box, meeting.phase, this.clock.now());
-    const where = { sourceId: box.id, channel: 'box' as const };
-    let count: BoxCount;
-    if (open) {
-      const today = this.clock.today();
-      count = { opinions: await this.opinions.count({ where: { ...where, receivedOn: LessThan(today) } }), asOf: previousDay(today) };
-    } else {
-      count = { opinions: await this.opinions.count({ where }), asOf: null };
-    }
-    return toBoxView(box, this.config.publicBaseUrl, open, count);
+    const opinions = await this.opinions.count({ where: { sourceId: box.id, channel: 'box', held: false } });
+    return toBoxView(box, this.config.publicBaseUrl, open, { opinions });
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators';
-import { BoxSubmitLimit, PublicReadLimit } from '../rate-limit/public-limits';
+import { PublicReadLimit } from '../rate-limit/public-limits';
+import { BoxSubmitLimits } from './box-submit-limits';
 import { BoxSubmissionsService, PublicBoxView } from './box-submissions.service';
 import { SubmitOpinionDto } from './dto/submit-opinion.dto';
 
@@ -10,7 +11,10 @@ import { SubmitOpinionDto } from './dto/submit-opinion.dto';
 @Public()
 @Controller('api/v1/public/boxes')
 export class PublicBoxesController {
-  constructor(private readonly submissions: BoxSubmissionsService) {}
+  constructor(
+    private readonly submissions: BoxSubmissionsService,
+    private readonly limits: BoxSubmitLimits,
+  ) {}
 
   /** What the box page shows: title, aspects and whom an opinion may concern (id null = the team). */
   @Get(':slug')
@@ -19,10 +23,13 @@ export class PublicBoxesController {
     return this.submissions.describeBox(slug);
   }
 
-  /** Sends an opinion; the answer holds the receipt code, shown to the writer once. */
+  /**
+   * Sends an opinion; the answer holds the receipt code, shown to the writer once. Limited per
+   * client and per box, counting accepted opinions only (429 RATE_LIMITED with Retry-After); a
+   * repeated `nonce` stores nothing and answers 409 ALREADY_SENT.
+   */
   @Post(':slug/opinions')
-  @BoxSubmitLimit()
-  submit(@Param('slug') slug: string, @Body() dto: SubmitOpinionDto): Promise<{ receipt: string }> {
-    return this.submissions.submitOpinion(slug, dto);
+  submit(@Param('slug') slug: string, @Body() dto: SubmitOpinionDto, @Ip() address: string): Promise<{ receipt: string }> {
+    return this.limits.submitOpinion(slug, dto, address);
   }
 }

@@ -23,6 +23,8 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   AccessCodeRequired = 'ACCESS_CODE_REQUIRED',
   BoxClosed = 'BOX_CLOSED',
+  /** A form sent again with its spent one-time nonce (a reload, Back and send): nothing was stored twice. */
+  AlreadySent = 'ALREADY_SENT',
   BelowReleaseThreshold = 'BELOW_RELEASE_THRESHOLD',
   SurveyClosed = 'SURVEY_CLOSED',
   TokenUsed = 'TOKEN_USED',

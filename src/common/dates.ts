@@ -10,8 +10,3 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
-
-/** The day before a `YYYY-MM-DD`, as `YYYY-MM-DD`. */
-export function previousDay(day: string): string {
-  return addDays(day, -1);
-}

@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Logger as PinoInstance } from 'pino';
 import { isHtmlPath, isPublicPath } from '../core/public-routes';
 import { renderErrorPage } from '../web/error-page';
 import { HTML_CONTENT_TYPE } from '../web/layout';
@@ -69,12 +68,17 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
 }
 
+/** Where unhandled errors on public routes are counted by the day (PublicRequestTally), instead of logged as they happen. */
+export interface PublicErrorCount {
+  recordError(errorType: string, errorCode?: string): void;
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
-  /** @param publicLog the day-only logger of the public routes (see createPublicLogger). */
-  constructor(private readonly publicLog?: PinoInstance) {}
+  /** @param publicErrors the day's count of the public routes' errors (see PublicRequestTally). */
+  constructor(private readonly publicErrors?: PublicErrorCount) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
@@ -92,12 +96,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   /**
    * On a public route the error's message and properties stay out of the log: a failed INSERT's
-   * message and parameters would carry the writer's text. Its type and code are enough to start.
+   * message and parameters would carry the writer's text. Its type and code are enough to start,
+   * counted for the day: a line written now would date the request, and so would its request id.
    */
   private logFailure(request: FastifyRequest, body: ErrorBody, error: unknown): void {
-    if (this.publicLog && isPublicPath(request.url)) {
-      const { name, code } = (error ?? {}) as { name?: string; code?: unknown };
-      this.publicLog.error({ requestId: body.requestId, errorType: name ?? typeof error, errorCode: typeof code === 'string' ? code : undefined }, 'unhandled error on a public route');
+    if (this.publicErrors && isPublicPath(request.url)) {
+      const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+      this.publicErrors.recordError(typeof name === 'string' ? name : typeof error, typeof code === 'string' ? code : undefined);
     } else {
       this.logger.error({ requestId: body.requestId, err: error }, 'unhandled error');
     }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { EnvironmentVariables, validateEnvironment } from './environment';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
 export type QueueDriverKind = 'inline' | 'bullmq';
@@ -20,7 +21,7 @@ export class AppConfig {
   readonly env: EnvironmentVariables['NODE_ENV'];
   readonly port: number;
   readonly host: string;
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
   readonly dataDir: string;
   readonly publicBaseUrl: string;
   readonly timeZone: string;
@@ -29,6 +30,8 @@ export class AppConfig {
   readonly uploads: { dir: string; maxBytes: number };
   readonly exports: { dir: string; retentionDays: number };
   readonly reminders: { enabled: boolean; hour: number; leadDays: number };
+  /** When held anonymous opinions are released: hours of the day in TIME_ZONE, ascending. */
+  readonly release: { hours: number[] };
   readonly database: {
     kind: DatabaseKind;
     sqlitePath: string;
@@ -45,10 +48,12 @@ export class AppConfig {
     concurrency: number;
     sweepIntervalMs: number;
   };
-  readonly auth: { jwtSecret: string; jwtExpiresIn: string; loginRateLimit: number; loginRateWindowSeconds: number };
+  readonly auth: { jwtSecret: string; jwtExpiresIn: string; loginRateLimit: number; loginAccountRateLimit: number; loginRateWindowSeconds: number };
   readonly anonymity: {
     secret: string;
     boxSubmitLimit: number;
+    boxSubmitCeiling: number;
+    accessCodeFailureLimit: number;
     surveySubmitLimit: number;
     receiptLookupLimit: number;
     publicReadLimit: number;
@@ -61,13 +66,15 @@ export class AppConfig {
     this.env = vars.NODE_ENV;
     this.port = vars.PORT;
     this.host = vars.HOST;
-    this.trustProxy = vars.TRUST_PROXY;
+    // Validated by the environment schema, so never null here.
+    this.trustProxy = parseTrustProxy(vars.TRUST_PROXY) ?? false;
     this.dataDir = resolve(vars.DATA_DIR);
     this.publicBaseUrl = (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, '');
     this.timeZone = vars.TIME_ZONE;
     this.logLevel = vars.LOG_LEVEL;
     this.bodyLimit = vars.BODY_LIMIT;
     this.reminders = { enabled: vars.REMINDERS_ENABLED, hour: vars.REMINDER_HOUR, leadDays: vars.REMINDER_LEAD_DAYS };
+    this.release = { hours: [...new Set(vars.RELEASE_HOURS.split(',').map((hour) => Number(hour.trim())))].sort((a, b) => a - b) };
     this.exports = { dir: resolve(vars.EXPORT_DIR ?? resolve(vars.DATA_DIR, 'exports')), retentionDays: vars.EXPORT_RETENTION_DAYS };
     this.uploads = { dir: resolve(vars.UPLOAD_DIR ?? resolve(vars.DATA_DIR, 'uploads')), maxBytes: vars.UPLOAD_MAX_BYTES };
     this.database = {
@@ -97,11 +104,14 @@ export class AppConfig {
       jwtSecret: vars.JWT_SECRET,
       jwtExpiresIn: vars.JWT_EXPIRES_IN,
       loginRateLimit: vars.LOGIN_RATE_LIMIT,
+      loginAccountRateLimit: vars.LOGIN_ACCOUNT_RATE_LIMIT,
       loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
     };
     this.anonymity = {
       secret: vars.ANONYMITY_SECRET,
       boxSubmitLimit: vars.BOX_SUBMIT_RATE_LIMIT,
+      boxSubmitCeiling: vars.BOX_SUBMIT_CEILING,
+      accessCodeFailureLimit: vars.ACCESS_CODE_FAILURE_LIMIT,
       surveySubmitLimit: vars.SURVEY_SUBMIT_RATE_LIMIT,
       receiptLookupLimit: vars.RECEIPT_LOOKUP_RATE_LIMIT,
       publicReadLimit: vars.PUBLIC_READ_RATE_LIMIT,

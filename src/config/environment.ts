@@ -8,8 +8,10 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
+import { parseTrustProxy, TRUST_PROXY_HELP } from './trust-proxy';
 
 /** The development secret: good enough on a laptop, refused in production. */
 export const DEFAULT_JWT_SECRET = 'tanxin-dev-secret-change-me';
@@ -35,9 +37,13 @@ export class EnvironmentVariables {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits need it). */
-  @Transform(toBool) @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * The proxies in front of the api (see trust-proxy.ts): false, a number of hops (`true` is one),
+   * or their addresses/CIDRs. The client address, the rate limits' key, is the right-most
+   * X-Forwarded-For address none of them added.
+   */
+  @ValidateBy({ name: 'isTrustProxy', validator: { validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== null, defaultMessage: () => TRUST_PROXY_HELP } })
+  TRUST_PROXY = 'false';
 
   /** Holds the SQLite file, exports and uploads. */
   @IsString()
@@ -99,6 +105,13 @@ export class EnvironmentVariables {
   /** The hour of the day (in TIME_ZONE) the daily reminders go out. */
   @Transform(toInt) @IsInt() @Min(0) @Max(23) REMINDER_HOUR = 9;
 
+  /**
+   * The hours of the day (in TIME_ZONE, comma-separated) at which held anonymous opinions are
+   * released in batches (统一整理). Once a day by default, before the office opens.
+   */
+  @Matches(/^\s*([01]?\d|2[0-3])\s*(,\s*([01]?\d|2[0-3])\s*)*$/, { message: 'RELEASE_HOURS must be hours 0-23 separated by commas, e.g. "7" or "7,13"' })
+  RELEASE_HOURS = '7';
+
   /** How many days before a deadline reminders start. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60) REMINDER_LEAD_DAYS = 3;
 
@@ -131,20 +144,35 @@ export class EnvironmentVariables {
   /** How often the outbox sweeper re-enqueues work still pending in the database. */
   @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) SWEEP_INTERVAL_MS = 60_000;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10_000) LOGIN_RATE_LIMIT = 20;
-  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_RATE_WINDOW_SECONDS = 300;
-
-  /** Opinions one client may send to the boxes per window (意见箱 submissions, page and API together). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) BOX_SUBMIT_RATE_LIMIT = 10;
   /**
-   * Survey answers one client may send per window. Higher than the box's: a department often
-   * fills its forms in one room behind one address, and each token answers once anyway.
+   * Failed sign-ins one client address may make per window: generous, because a whole office
+   * signs in from one address and one person's forgotten password must not lock out the rest.
    */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) SURVEY_SUBMIT_RATE_LIMIT = 60;
-  /** Receipt look-ups one client may make per window. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RECEIPT_LOOKUP_RATE_LIMIT = 30;
-  /** Public page and box-description reads one client may make per window. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) PUBLIC_READ_RATE_LIMIT = 300;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000) LOGIN_RATE_LIMIT = 100;
+  /** Failed sign-ins per account per window, from any address: what stops guessing a password. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000) LOGIN_ACCOUNT_RATE_LIMIT = 10;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) LOGIN_RATE_WINDOW_SECONDS = 900;
+
+  /**
+   * Opinions one client may have accepted by the boxes per window (page and API together). Only
+   * accepted ones count: a refused attempt (too short, wrong code) costs nothing. Sized for an
+   * office behind one address (a 单位's NAT): 300 colleagues writing within the hour all get in.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) BOX_SUBMIT_RATE_LIMIT = 600;
+  /** Opinions one box accepts per window from all clients together: caps a flood from many addresses. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) BOX_SUBMIT_CEILING = 2000;
+  /** Wrong access codes one client may send to one box per window: what stops guessing the code. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) ACCESS_CODE_FAILURE_LIMIT = 30;
+  /**
+   * Survey answers one client may have accepted per window. A department often fills its forms
+   * in one room behind one address, and each token answers once anyway.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) SURVEY_SUBMIT_RATE_LIMIT = 600;
+  /** Receipt look-ups one client may make per window (receipts have 80 random bits: this is about load, not guessing). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RECEIPT_LOOKUP_RATE_LIMIT = 600;
+  /** Public page and box-description reads one client may make per window: several for every colleague of an office. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) PUBLIC_READ_RATE_LIMIT = 3000;
+  /** The public limits' window, in seconds; windows follow the clock (an hour's window ends on the hour). */
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400) PUBLIC_RATE_WINDOW_SECONDS = 3600;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;

@@ -11,9 +11,11 @@ import { ApiModule } from '../api.module';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
+import { TrustProxy } from '../config/trust-proxy';
 import { CoreOptions } from './core.module';
 import { Clock } from '../common/clock';
-import { createPublicLogger, maskPublicUrl, requestIdFor } from './logging';
+import { requestIdFor } from './logging';
+import { createPublicRequestTally, PublicRequestTally } from './public-request-tally';
 import { isHtmlPath, isPublicPath } from './public-routes';
 
 /** The one route that takes a file as its body: a check material (对照检查材料). */
@@ -25,6 +27,7 @@ export interface RouteInfo {
 }
 
 const registeredRoutes = new WeakMap<INestApplication, RouteInfo[]>();
+const publicTallies = new WeakMap<INestApplication, PublicRequestTally>();
 
 /**
  * Builds the api application exactly as `main.ts` serves it; the e2e tests call this too, so
@@ -33,7 +36,7 @@ const registeredRoutes = new WeakMap<INestApplication, RouteInfo[]>();
 export async function createApiApp(config: AppConfig, options: CoreOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     logger: false,
     requestIdHeader: false,
     genReqId: requestIdFor,
@@ -69,12 +72,16 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  const publicLog = createPublicLogger(config, app.get(Clock), options.logStream);
+  // Public routes are counted, not logged per request; the counts are written when the day ends
+  // and when the app closes (see PublicRequestTally).
+  const publicTally = createPublicRequestTally(config, app.get(Clock), options.logStream);
+  publicTally.start();
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!isPublicPath(request.url)) return;
-    publicLog.info({ req: { id: request.id, method: request.method, url: maskPublicUrl(request.url) }, res: { statusCode: reply.statusCode } }, 'request completed');
+    if (isPublicPath(request.url)) publicTally.recordRequest(request.method, request.url, reply.statusCode);
   });
-  app.useGlobalFilters(new AllExceptionsFilter(publicLog));
+  fastify.addHook('onClose', async () => publicTally.stop());
+  publicTallies.set(app, publicTally);
+  app.useGlobalFilters(new AllExceptionsFilter(publicTally));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
@@ -105,6 +112,19 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   return app;
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count goes as a function, not a number: Fastify 5 reads a
+ * number as "trust nothing", and `true` would trust every hop, making the left-most
+ * X-Forwarded-For address (which the client writes) the key of the rate limits. With hops = n the
+ * socket peer and the n-1 addresses to its left are proxies, and `request.ip` is the next one.
+ */
+export function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if ('addresses' in trust) return trust.addresses;
+  const { hops } = trust;
+  return (_address, hop) => hop < hops;
+}
+
 /** The OpenAPI document, from the Swagger plugin's metadata (no hand-written copies of DTOs). */
 export async function buildOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
   const { default: metadata } = await import('../metadata');
@@ -121,4 +141,11 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
 /** The routes the app serves, as registered (tests walk them). */
 export function routesOf(app: NestFastifyApplication): RouteInfo[] {
   return registeredRoutes.get(app) ?? [];
+}
+
+/** The day's counts of the public routes (tests flush them instead of waiting for midnight). */
+export function publicTallyOf(app: NestFastifyApplication): PublicRequestTally {
+  const tally = publicTallies.get(app);
+  if (!tally) throw new Error('not an app built by createApiApp');
+  return tally;
 }

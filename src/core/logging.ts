@@ -2,10 +2,9 @@ import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
-import pino, { DestinationStream, Logger as PinoInstance } from 'pino';
-import { Clock } from '../common/clock';
+import { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
-import { isPublicPath, PUBLIC_ROUTE_PATTERNS } from './public-routes';
+import { isPageFurniturePath, isPublicPath, PUBLIC_ROUTE_PATTERNS } from './public-routes';
 
 const PLAIN_SEGMENTS = new Set(['api', 'v1', 'public', 'boxes', 'opinions', 'receipts', 'surveys', 'responses', 'b', 'r', 's']);
 
@@ -30,7 +29,8 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
   return {
     // Nest 12 on Fastify matches middleware paths with path-to-regexp v8.
     forRoutes: [{ path: '/*path', method: RequestMethod.ALL }],
-    // Public routes are logged by the day-only logger instead (see createPublicLogger).
+    // Public routes are not logged per request at all: they are counted by the day (see
+    // PublicRequestTally), so no line's place among these timestamped ones can date a visit.
     exclude: PUBLIC_ROUTE_PATTERNS.map((path) => ({ path, method: RequestMethod.ALL })),
     pinoHttp: {
       level: config.logLevel,
@@ -51,27 +51,17 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
         return actor ? { userId: actor.userId } : {};
       },
       redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'req.body'], remove: true },
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+      // The exclusion above is by route pattern; this catches by URL whatever it misses (a public
+      // path no pattern names, such as /r/x), and the page furniture that comes with a visit.
+      // Middleware sees `url` with its mount path cut off; `originalUrl` is the whole of it.
+      autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => isUnlogged(req.originalUrl ?? req.url ?? '') },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
   };
 }
 
-/**
- * The log of the routes people use without an account. A line with the exact time of a
- * submission could be laid beside a door camera or a colleague's memory of who stood at the
- * poster, so these lines carry the day instead of a timestamp, a masked path and the status:
- * no address, user agent, body, slug, receipt or error message.
- */
-export function createPublicLogger(config: AppConfig, clock: Clock, stream?: DestinationStream): PinoInstance {
-  return pino(
-    {
-      level: config.logLevel,
-      base: { scope: 'public' },
-      timestamp: () => `,"day":"${clock.today()}"`,
-    },
-    // Buffered: one write per few kilobytes instead of one per request; flushed on exit.
-    stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
-  );
+/** Requests the ordinary log leaves out: health probes, the public routes (counted by the day instead) and their pages' furniture. */
+function isUnlogged(url: string): boolean {
+  return url.startsWith('/health') || isPublicPath(url) || isPageFurniturePath(url);
 }

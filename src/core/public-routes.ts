@@ -1,6 +1,6 @@
 /**
- * The routes people use without an account, named once. Their requests are logged without an
- * address, user agent, body or time of day, and their errors are answered as pages or JSON.
+ * The routes people use without an account, named once. Their requests are counted by the day
+ * instead of logged one by one (PublicRequestTally), and their errors are answered as pages or JSON.
  */
 
 /** The server-rendered pages: the box (/b), receipt look-up (/r) and survey (/s) pages. */
@@ -21,6 +21,14 @@ export function isSignedInPagePath(url: string): boolean {
 /** Every route answered as HTML, errors included, and the only ones taking form posts. */
 export function isHtmlPath(url: string): boolean {
   return isPagePath(url) || isSignedInPagePath(url);
+}
+
+/**
+ * What a browser fetches along with a public page: the pages' script and the icons it asks for
+ * unbidden. A timestamped line for one of these would date the visit to the page beside it.
+ */
+export function isPageFurniturePath(url: string): boolean {
+  return /^\/(assets\/|favicon\.ico(\?|$)|apple-touch-icon[\w-]*\.png(\?|$))/.test(url);
 }
 
 /** The same routes as Nest middleware patterns (path-to-regexp v8), for excluding them from middleware. */

@@ -11,7 +11,9 @@ import { TeamMember } from '../meetings/team-member.entity';
 import { Notification } from '../notifications/notification.entity';
 import { WebhookDelivery } from '../notifications/webhook-delivery.entity';
 import { Webhook } from '../notifications/webhook.entity';
+import { FormNonce } from '../opinions/form-nonce.entity';
 import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { ReleaseSlot } from '../release/release-slot.entity';
 import { Symposium } from '../recorded-opinions/symposium.entity';
 import { WrittenSolicitation } from '../recorded-opinions/written-solicitation.entity';
 import { Department } from '../organizations/department.entity';
@@ -23,4 +25,4 @@ import { Talk } from '../talks/talk.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, in one list: the data source, the CLI and the schema check share it. */
-export const ENTITIES = [Organization, Department, User, Meeting, TeamMember, Notification, Webhook, WebhookDelivery, Box, RawOpinion, Symposium, WrittenSolicitation, Survey, SurveyToken, SurveyResponse, Talk, CheckMaterial, MaterialEvent, OpinionItem, ItemClaim, ItemMerge, ItemDistinction, ExportJob];
+export const ENTITIES = [Organization, Department, User, Meeting, TeamMember, Notification, Webhook, WebhookDelivery, Box, RawOpinion, FormNonce, Symposium, WrittenSolicitation, Survey, SurveyToken, SurveyResponse, Talk, CheckMaterial, MaterialEvent, OpinionItem, ItemClaim, ItemMerge, ItemDistinction, ExportJob, ReleaseSlot];

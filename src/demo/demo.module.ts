@@ -6,13 +6,14 @@ import { MaterialsModule } from '../materials/materials.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RecordedOpinionsModule } from '../recorded-opinions/recorded-opinions.module';
+import { ReleaseModule } from '../release/release.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { TalksModule } from '../talks/talks.module';
 import { UsersModule } from '../users/users.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [OrganizationsModule, UsersModule, MeetingsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule],
+  imports: [OrganizationsModule, UsersModule, MeetingsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule, ReleaseModule],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { ReleaseService } from '../release/release.service';
+import { SurveyView } from '../surveys/survey.views';
 import { BoxSubmissionsService } from '../boxes/box-submissions.service';
 import { BoxesService } from '../boxes/boxes.service';
 import { Actor } from '../common/actor';
@@ -78,6 +80,7 @@ export class DemoService {
     private readonly talks: TalksService,
     private readonly materials: MaterialsService,
     private readonly aggregation: AggregationService,
+    private readonly release: ReleaseService,
     private readonly items: ItemsService,
     private readonly claims: ClaimsService,
     private readonly clock: Clock,
@@ -152,7 +155,8 @@ export class DemoService {
         { text: '“三重一大”事项集体决策的记录要更加完整规范。', aspect: '政治素质' },
       ],
     });
-    await this.seedSurvey(actor, meeting.id, offices);
+    const survey = await this.seedSurvey(actor, meeting.id, offices);
+    await this.release.releaseSeeded([box.id, survey.id]);
     await this.seedTalksAndMaterials(meeting.id, leaders, staff);
     await this.seedOpinionList(actor, meeting.id, leaders);
     this.logger.log(`demo organisation ${DEMO_ORGANIZATION} created: log in as organiser / ${DEMO_PASSWORD}`);
@@ -163,7 +167,7 @@ export class DemoService {
    * 征求意见表 from the template, sent to two departments: one has answered enough to be shown
    * on its own, the other not yet. One more token is kept unanswered to try the page with.
    */
-  private async seedSurvey(actor: Actor, meetingId: string, offices: Department[]): Promise<void> {
+  private async seedSurvey(actor: Actor, meetingId: string, offices: Department[]): Promise<SurveyView> {
     const survey = await this.surveys.createFromTemplate(actor, meetingId);
     const answered = (await this.surveys.issueTokens(actor, survey.id, { count: 10, departmentId: offices[1].id })).tokens.slice(0, SURVEY_ANSWERS.length);
     await this.surveys.issueTokens(actor, survey.id, { count: 6, departmentId: offices[2].id });
@@ -174,6 +178,7 @@ export class DemoService {
     }
     const [spare] = (await this.surveys.issueTokens(actor, survey.id, { count: 1 })).urls;
     this.logger.log(`demo survey (one unanswered token): ${spare}`);
+    return survey;
   }
 
   /** A few talks (one confirmed, one waiting, one with a department head) and materials under way. */

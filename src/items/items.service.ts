@@ -43,11 +43,14 @@ export class ItemsService {
     private readonly clock: Clock,
   ) {}
 
+  /** The meeting's items; for the 督导组, the published ones only (see readsDrafts). */
   async listItems(actor: Actor, meetingId: string, query: ListItemsQuery): Promise<ItemView[]> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
+    const readsAll = readsDrafts(actor);
+    if (!readsAll && query.status && query.status !== 'published') return [];
     const where = {
       meetingId: meeting.id,
-      ...(query.status ? { status: query.status } : { status: In(['draft', 'published', 'set-aside']) }),
+      status: query.status ?? (readsAll ? In(['draft', 'published', 'set-aside']) : 'published'),
       ...(query.aspect ? { aspect: query.aspect } : {}),
       ...(query.target ? { targetMemberId: query.target === 'team' ? IsNull() : query.target } : {}),
     };
@@ -218,7 +221,10 @@ export class ItemsService {
       createdAt: now,
     };
     await this.items.insert(item);
-    return this.getItem(actor, item.id);
+    // Straight from the row just written: a supervisor who names it reads it back although it is a
+    // draft, which they could not look up by id.
+    const [view] = await this.detailViews(actor, meeting, [item]);
+    return view;
   }
 
   /** Publishes every draft of the meeting: they go to the members they concern, or to the whole team. */
@@ -239,6 +245,8 @@ export class ItemsService {
       .select('opinion.channel', 'channel')
       .addSelect('COUNT(*)', 'count')
       .where('opinion.meetingId = :meetingId', { meetingId: meeting.id })
+      // Released opinions only: a held one is in no count until its batch goes out (统一整理).
+      .andWhere('opinion.held = :held', { held: 0 })
       .groupBy('opinion.channel')
       .getRawMany();
     const opinions = byChannel.reduce((sum, row) => sum + Number(row.count), 0);
@@ -285,15 +293,20 @@ export class ItemsService {
     return { team, claims, channels };
   }
 
-  /** The item, if the actor's organisation has it and the actor may see it: organisers and supervisors always; a team member once it is published to them or the team. */
+  /**
+   * The item, if the actor's organisation has it and the actor may see it: organisers always; the
+   * 督导组 once it is published; a team member once it is published to them or the team. Anything
+   * else answers as if there were no such item.
+   */
   async findItem(actor: Actor, id: string): Promise<{ item: OpinionItem; meeting: Meeting }> {
     const item = await this.items.findOne({ where: { id, organizationId: actor.organizationId } });
     if (!item) throw AppError.notFound('意见');
     const meeting = await this.meetings.getMeeting(actor, item.meetingId).catch(() => null);
     if (!meeting) throw AppError.notFound('意见');
-    if (hasRole(actor, Role.Organiser, Role.Supervisor)) return { item, meeting };
+    if (readsDrafts(actor)) return { item, meeting };
+    if (item.status !== 'published') throw AppError.notFound('意见');
     const concernsThem = item.targetMemberId === null || item.targetMemberId === actor.userId;
-    if (item.status === 'published' && concernsThem) return { item, meeting };
+    if (hasRole(actor, Role.Supervisor) || concernsThem) return { item, meeting };
     throw AppError.notFound('意见');
   }
 
@@ -304,6 +317,15 @@ export class ItemsService {
   private async moveOpinions(manager: EntityManager, ids: string[], itemId: string): Promise<void> {
     for (let start = 0; start < ids.length; start += 500) await manager.update(RawOpinion, { id: In(ids.slice(start, start + 500)) }, { itemId });
   }
+}
+
+/**
+ * Whether the actor reads the list before it is published (drafts, set-aside and merged items):
+ * organisers only. The 督导组 reads the published list and its answers, as the team does; a draft
+ * is the organiser's work in progress, not yet anything the team has been asked to answer.
+ */
+export function readsDrafts(actor: Actor): boolean {
+  return hasRole(actor, Role.Organiser);
 }
 
 function targetOf(team: TeamMemberView[], targetMemberId: string | null): ItemTarget {

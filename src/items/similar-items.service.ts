@@ -12,7 +12,7 @@ import { RawOpinion } from '../opinions/raw-opinion.entity';
 import { ItemClaim } from './item-claim.entity';
 import { ItemDistinction } from './item-distinction.entity';
 import { SimilarPairView } from './item.views';
-import { ItemsService } from './items.service';
+import { ItemsService, readsDrafts } from './items.service';
 import { OpinionItem } from './opinion-item.entity';
 
 export const DEFAULT_SIMILAR_PAIRS = 30;
@@ -39,11 +39,13 @@ export class SimilarItemsService {
    * first, each with the merge to make: the item nobody has claimed into the other, else the one
    * with fewer opinions into the one with more (on a tie the newer into the older). Pairs whose
    * items are both claimed are left out (a claimed item cannot be merged away), and so are pairs
-   * an organiser has marked as different.
+   * an organiser has marked as different. The 督导组 gets the pairs among published items only:
+   * drafts are not theirs to read (see readsDrafts).
    */
   async similarPairs(actor: Actor, meetingId: string, limit = DEFAULT_SIMILAR_PAIRS): Promise<SimilarPairView[]> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const listed = await this.items.find({ where: { meetingId: meeting.id, status: In(['draft', 'published']) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const statuses = readsDrafts(actor) ? ['draft', 'published'] : ['published'];
+    const listed = await this.items.find({ where: { meetingId: meeting.id, status: In(statuses) }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (listed.length < 2) return [];
     const ids = listed.map((item) => item.id);
     const [sources, claimed, distinct] = await Promise.all([

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Ip, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
@@ -11,7 +11,6 @@ import { validateInput } from '../common/validation';
 import { AnswerDto, ClaimDto } from '../items/dto/item.dto';
 import { ClaimsService } from '../items/claims.service';
 import { MeetingsService } from '../meetings/meetings.service';
-import { RateLimit, RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { UsersService } from '../users/users.service';
 import { formText, pageMessage } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
@@ -43,19 +42,19 @@ export class LeaderPagesController {
 
   @Post('login')
   @HttpCode(200)
-  @UseGuards(RateLimitGuard)
-  @RateLimit((config) => ({ name: 'login', limit: config.auth.loginRateLimit, windowSeconds: config.auth.loginRateWindowSeconds }))
   @Header('content-type', HTML_CONTENT_TYPE)
-  async login(@Body() form: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
+  async login(@Body() form: unknown, @Req() request: FastifyRequest, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
     const next = safeNext(formText(form, 'next'));
     const username = formText(form, 'username')?.trim() ?? '';
     if (!this.session.sameOrigin(request)) return this.refuse(reply, 403, renderLogin({ next, username, error: '请从本站的登录页登录' }));
     try {
-      const { accessToken } = await this.auth.login(username, formText(form, 'password') ?? '');
+      const { accessToken } = await this.auth.login(username, formText(form, 'password') ?? '', address);
       this.session.start(reply, accessToken);
       return void reply.status(303).redirect(next ?? (await this.landingOf(accessToken)));
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
+      // A 429 keeps its Retry-After; the page says how long in words.
+      reply.headers(error.headers ?? {});
       return this.refuse(reply, error.status, renderLogin({ next, username, error: error.message }));
     }
   }

@@ -16,8 +16,8 @@ export type OpinionChannel = (typeof OPINION_CHANNELS)[number];
 @Entity('raw_opinions', { withoutRowid: true })
 // Progress counts a meeting's opinions by channel, source and day from this index alone: one
 // range per meeting, read in order, never the rows (which on MySQL lie scattered by random id).
-@Index(['meetingId', 'channel', 'sourceId', 'receivedOn', 'pendingAggregation'])
-@Index(['sourceId'])
+@Index(['meetingId', 'held', 'channel', 'sourceId', 'receivedOn', 'pendingAggregation'])
+@Index(['sourceId', 'held'])
 @Index(['pendingAggregation'])
 export class RawOpinion {
   @PrimaryColumn('varchar', { length: 36 })
@@ -64,4 +64,12 @@ export class RawOpinion {
   /** The outbox mark: true until the aggregation worker has placed it in the opinion list. */
   @Column('boolean')
   pendingAggregation: boolean;
+
+  /**
+   * Held back (匿名意见暂存): an opinion from an anonymous source waits here, counted nowhere and in
+   * no item, until its source releases a batch of at least k at a fixed time (see ReleaseService).
+   * Only then does it become pending for aggregation.
+   */
+  @Column('boolean')
+  held: boolean;
 }

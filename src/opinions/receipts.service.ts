@@ -3,10 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
 import { ItemClaim } from '../items/item-claim.entity';
 import { OpinionItem } from '../items/opinion-item.entity';
-import { normaliseReceiptCode } from './receipt-code';
 import { RawOpinion } from './raw-opinion.entity';
+import { normaliseReceiptCode } from './receipt-code';
+import { heldNotice, ReleaseTimes } from './release-times';
 
 /**
  * How far an opinion has come, as its writer may see it:
@@ -19,21 +22,30 @@ export interface ReceiptView {
   status: ReceiptStatus;
   /** The claimant's answer (reflection and measures), once answered. */
   answer?: string;
+  /** While the opinion is held for a release (统一整理): when that is, and why it waits. */
+  held?: string;
 }
 
 /** 回执码 look-ups: the writer's only window on what became of their opinion. */
 @Injectable()
 export class ReceiptsService {
+  private readonly releaseTimes: ReleaseTimes;
+
   constructor(
     @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
     private readonly keys: AnonymityKeys,
     private readonly dataSource: DataSource,
-  ) {}
+    private readonly clock: Clock,
+    config: AppConfig,
+  ) {
+    this.releaseTimes = new ReleaseTimes(config.release.hours, config.timeZone);
+  }
 
   async lookUp(code: string): Promise<ReceiptView> {
     const normalised = normaliseReceiptCode(code);
     const opinion = normalised ? await this.opinions.findOne({ where: { receiptHash: this.keys.receiptHash(normalised) } }) : null;
     if (!opinion) throw AppError.notFound('回执码');
+    if (opinion.held) return { status: 'received', held: heldNotice(this.releaseTimes, this.clock.now()) };
     const item = await this.listedItem(opinion.itemId);
     if (!item) return { status: 'received' };
     const lead = await this.dataSource.getRepository(ItemClaim).findOne({ where: { itemId: item.id, kind: 'lead' } });

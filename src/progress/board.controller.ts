@@ -7,6 +7,8 @@ import { Clock } from '../common/clock';
 import { Public } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
+import { AppConfig } from '../config/app-config';
+import { ReleaseTimes } from '../opinions/release-times';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { ProgressService } from './progress.service';
 import { BoardPage, boardPath, renderBoard, renderBoardFragment } from './views/board-page';
@@ -25,6 +27,7 @@ export class BoardController {
     private readonly session: PageSession,
     private readonly progress: ProgressService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -56,6 +59,7 @@ export class BoardController {
       matrix,
       today: this.clock.today(),
       readAt: this.clock.timeOfDay(),
+      releaseHours: new ReleaseTimes(this.config.release.hours, this.config.timeZone).describeHours(),
     };
   }
 }

@@ -42,28 +42,31 @@ export interface ProgressView {
  * trip costs more than most of these reads themselves. UNION ALL of six parts, `part` naming each
  * row's, the same columns in all (text s1–s5, numbers n1–n2), in SQL that MySQL and SQLite both
  * read; dates cast to text, so both drivers give the same strings.
- * - opinions: s1 channel, s2 source, s3 day, n1 waiting to be placed (0/1), n2 how many
+ * - opinions (released: held ones count nowhere): s1 channel, s2 source, s3 day, n1 waiting to be placed (0/1), n2 how many
  * - item (on the list, not merged away): s1 id, s2 status, s3 target, s4 aspect, n1 sourceCount
  * - lead (牵头 claims): s1 item, s2 member, n1 answered (0/1)
  * - material: s1 member, s2 status
- * - survey: s1 id, s2 title, s3 created, n1 tokens issued, n2 tokens used
+ * - survey: s1 id, s2 title, s3 created, n1 tokens issued, n2 answers released (a token's use
+ *   would count an anonymous answer the moment it is sent)
  * - box: s1 id, s2 title, s3 created, s4 closes, s5 closed, n1 release threshold
  * The opinions, items and leads each read one range of one index per meeting (see the entities):
  * on 1,000,000 opinions, a meeting's own index entries and never the rows themselves.
  */
 const PARTS = `
   SELECT 'opinions' AS part, channel AS s1, sourceId AS s2, CAST(receivedOn AS CHAR) AS s3, NULL AS s4, NULL AS s5, pendingAggregation AS n1, COUNT(*) AS n2
-    FROM raw_opinions WHERE meetingId = ? GROUP BY channel, sourceId, receivedOn, pendingAggregation
+    FROM raw_opinions WHERE meetingId = ? AND held = 0 GROUP BY channel, sourceId, receivedOn, pendingAggregation
   UNION ALL SELECT 'item', id, status, targetMemberId, aspect, NULL, sourceCount, NULL FROM opinion_items WHERE meetingId = ? AND status <> 'merged'
   UNION ALL SELECT 'lead', itemId, memberUserId, NULL, NULL, NULL, CASE WHEN answeredAt IS NULL THEN 0 ELSE 1 END, NULL FROM item_claims WHERE meetingId = ? AND kind = 'lead'
   UNION ALL SELECT 'material', memberUserId, status, NULL, NULL, NULL, NULL, NULL FROM check_materials WHERE meetingId = ?
-  UNION ALL SELECT 'survey', survey.id, survey.title, CAST(survey.createdAt AS CHAR), NULL, NULL, COUNT(token.id), SUM(CASE WHEN token.used THEN 1 ELSE 0 END)
-    FROM surveys survey LEFT JOIN survey_tokens token ON token.surveyId = survey.id WHERE survey.meetingId = ? GROUP BY survey.id, survey.title, survey.createdAt
+  UNION ALL SELECT 'survey', survey.id, survey.title, CAST(survey.createdAt AS CHAR), NULL, NULL,
+      (SELECT COUNT(*) FROM survey_tokens token WHERE token.surveyId = survey.id),
+      (SELECT COUNT(*) FROM survey_responses response WHERE response.surveyId = survey.id AND response.held = 0)
+    FROM surveys survey WHERE survey.meetingId = ?
   UNION ALL SELECT 'box', id, title, CAST(createdAt AS CHAR), CAST(closesAt AS CHAR), CAST(closedAt AS CHAR), releaseThreshold, NULL FROM boxes WHERE meetingId = ?`;
 const PART_COUNT = 6;
 
 /** Opinions not yet in an item, by the aspect their writer chose: asked only while some wait. */
-const UNPLACED_BY_ASPECT = 'SELECT aspect, COUNT(*) AS n FROM raw_opinions WHERE meetingId = ? AND itemId IS NULL GROUP BY aspect';
+const UNPLACED_BY_ASPECT = 'SELECT aspect, COUNT(*) AS n FROM raw_opinions WHERE meetingId = ? AND held = 0 AND itemId IS NULL GROUP BY aspect';
 
 /** Numbers come as numbers or strings, depending on the driver and the part's column type. */
 type Count = number | string | null;
@@ -173,8 +176,8 @@ export class ProgressService {
       boxes,
       surveys: of('survey')
         .sort(byCreation)
-        .map(({ s1: id, s2: title, n1: issued, n2: used }) => {
-          const responses = Number(used ?? 0);
+        .map(({ s1: id, s2: title, n1: issued, n2: answered }) => {
+          const responses = Number(answered ?? 0);
           return { id, title, tokensIssued: Number(issued), responses, responseRate: responseRate(responses, Number(issued)) };
         }),
       talks: matrix.totals,

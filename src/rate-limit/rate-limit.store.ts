@@ -1,47 +1,81 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { Clock } from '../common/clock';
 import { RedisOrFallback } from '../core/redis-fallback';
 
-export interface Hit {
+export interface WindowCount {
   count: number;
   /** Seconds until the window ends. */
   resetInSeconds: number;
 }
 
-/** Counts hits per key in fixed windows. Keys are already hashed; nothing here is personal. */
-export abstract class RateLimitStore {
-  abstract hit(key: string, windowSeconds: number): Promise<Hit>;
+/**
+ * The window a moment falls in. Windows follow the clock (window n is [n·w, (n+1)·w) since the
+ * epoch), and a counter's key carries n and expires when the window ends: neither the key nor its
+ * expiry says when the first hit came, only which window it came in.
+ */
+export function windowAt(nowMs: number, windowSeconds: number): { index: number; endsAtMs: number; resetInSeconds: number } {
+  const windowMs = windowSeconds * 1000;
+  const index = Math.floor(nowMs / windowMs);
+  const endsAtMs = (index + 1) * windowMs;
+  return { index, endsAtMs, resetInSeconds: Math.max(1, Math.ceil((endsAtMs - nowMs) / 1000)) };
 }
 
-/** Embedded mode: counters in this process's memory, dropped when their window ends. */
-export class MemoryRateLimitStore extends RateLimitStore {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+/** Counts per key in clock-aligned windows. Keys are already keyed hashes; nothing here is personal. */
+export abstract class RateLimitStore {
+  constructor(protected readonly clock: Clock) {}
 
-  async hit(key: string, windowSeconds: number): Promise<Hit> {
-    const now = Date.now();
+  /** Counts one more in the current window and says how many there are now. */
+  abstract hit(key: string, windowSeconds: number): Promise<WindowCount>;
+
+  /** How many the current window holds, without counting. */
+  abstract peek(key: string, windowSeconds: number): Promise<WindowCount>;
+}
+
+/** Embedded mode: counters in this process's memory, dropped once their window has ended. */
+export class MemoryRateLimitStore extends RateLimitStore {
+  private readonly windows = new Map<string, { count: number; endsAtMs: number }>();
+
+  async hit(key: string, windowSeconds: number): Promise<WindowCount> {
+    return this.hitNow(key, windowSeconds);
+  }
+
+  async peek(key: string, windowSeconds: number): Promise<WindowCount> {
+    return this.peekNow(key, windowSeconds);
+  }
+
+  /** Synchronous, for the Redis store's fallback too. */
+  hitNow(key: string, windowSeconds: number): WindowCount {
+    const now = this.clock.now().getTime();
+    const window = windowAt(now, windowSeconds);
     if (this.windows.size > 10_000) this.prune(now);
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + windowSeconds * 1000 };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    return { count: window.count, resetInSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+    const windowKey = `${key}:${window.index}`;
+    const counter = this.windows.get(windowKey) ?? { count: 0, endsAtMs: window.endsAtMs };
+    counter.count += 1;
+    this.windows.set(windowKey, counter);
+    return { count: counter.count, resetInSeconds: window.resetInSeconds };
+  }
+
+  peekNow(key: string, windowSeconds: number): WindowCount {
+    const window = windowAt(this.clock.now().getTime(), windowSeconds);
+    return { count: this.windows.get(`${key}:${window.index}`)?.count ?? 0, resetInSeconds: window.resetInSeconds };
   }
 
   private prune(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+    for (const [key, counter] of this.windows) if (counter.endsAtMs <= now) this.windows.delete(key);
   }
 }
 
-/** Counter and expiry in one round trip; the key disappears with its window. */
+/**
+ * Counter and expiry in one round trip. The expiry is the time left in the window as the app's
+ * clock reads it (not an absolute time from Redis's clock), so a test clock moves windows too.
+ */
 const HIT_SCRIPT = `
 local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('TTL', KEYS[1])
-return {count, ttl}`;
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return count`;
 
-type RedisWithHit = Redis & { rateLimitHit(key: string, windowSeconds: number): Promise<[number, number]> };
+type RedisWithHit = Redis & { rateLimitHit(key: string, expiresInMs: number): Promise<number> };
 
 /**
  * Counters in Redis, shared by every api process. When Redis is down or slow the limiter fails
@@ -50,22 +84,30 @@ type RedisWithHit = Redis & { rateLimitHit(key: string, windowSeconds: number): 
  */
 export class RedisRateLimitStore extends RateLimitStore {
   private readonly redis: RedisOrFallback;
-  private readonly fallback = new MemoryRateLimitStore();
+  private readonly fallback: MemoryRateLimitStore;
 
-  constructor(redis: Redis) {
-    super();
+  constructor(redis: Redis, clock: Clock) {
+    super(clock);
+    this.fallback = new MemoryRateLimitStore(clock);
     // defineCommand sends EVALSHA, falling back to EVAL once per connection.
     if (!('rateLimitHit' in redis)) redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.redis = new RedisOrFallback(redis, new Logger('RateLimit'), 'rate limits count in memory for now');
   }
 
-  hit(key: string, windowSeconds: number): Promise<Hit> {
+  hit(key: string, windowSeconds: number): Promise<WindowCount> {
+    const now = this.clock.now().getTime();
+    const window = windowAt(now, windowSeconds);
     return this.redis.call(
-      async (redis) => {
-        const [count, ttl] = await (redis as RedisWithHit).rateLimitHit(`rl:${key}`, windowSeconds);
-        return { count, resetInSeconds: ttl > 0 ? ttl : windowSeconds };
-      },
-      () => this.fallback.hit(key, windowSeconds),
+      async (redis) => ({ count: await (redis as RedisWithHit).rateLimitHit(`rl:${key}:${window.index}`, window.endsAtMs - now), resetInSeconds: window.resetInSeconds }),
+      () => this.fallback.hitNow(key, windowSeconds),
+    );
+  }
+
+  peek(key: string, windowSeconds: number): Promise<WindowCount> {
+    const window = windowAt(this.clock.now().getTime(), windowSeconds);
+    return this.redis.call(
+      async (redis) => ({ count: Number((await redis.get(`rl:${key}:${window.index}`)) ?? 0), resetInSeconds: window.resetInSeconds }),
+      () => this.fallback.peekNow(key, windowSeconds),
     );
   }
 }

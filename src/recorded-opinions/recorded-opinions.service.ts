@@ -102,6 +102,7 @@ export class RecordedOpinionsService {
       receiptHash: null,
       itemId: null,
       pendingAggregation: true,
+      held: false,
     }));
   }
 

@@ -1,16 +1,20 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators';
-import { PublicReadLimit, SurveySubmitLimit } from '../rate-limit/public-limits';
+import { PublicReadLimit } from '../rate-limit/public-limits';
 import { SubmitSurveyResponseDto } from './dto/submit-survey-response.dto';
 import { PublicSurveyView, SurveyResponsesService } from './survey-responses.service';
+import { SurveySubmitLimits } from './survey-submit-limits';
 
 /** Surveys as respondents reach them, by token: no account, rate-limited, nothing about the caller kept. */
 @ApiTags('public')
 @Public()
 @Controller('api/v1/public/surveys')
 export class PublicSurveysController {
-  constructor(private readonly responses: SurveyResponsesService) {}
+  constructor(
+    private readonly responses: SurveyResponsesService,
+    private readonly limits: SurveySubmitLimits,
+  ) {}
 
   /** The questions (410 TOKEN_USED once the token has answered). */
   @Get(':token')
@@ -19,11 +23,13 @@ export class PublicSurveysController {
     return this.responses.describe(token);
   }
 
-  /** Sends the answers, once per token (a second answer 410 TOKEN_USED; a closed survey 409 SURVEY_CLOSED). */
+  /**
+   * Sends the answers, once per token (a second answer 410 TOKEN_USED; a closed survey 409
+   * SURVEY_CLOSED). Limited per client, counting accepted answers only (429 RATE_LIMITED).
+   */
   @Post(':token/responses')
-  @SurveySubmitLimit()
-  async respond(@Param('token') token: string, @Body() dto: SubmitSurveyResponseDto): Promise<{ received: true }> {
-    await this.responses.submit(token, dto);
+  async respond(@Param('token') token: string, @Body() dto: SubmitSurveyResponseDto, @Ip() address: string): Promise<{ received: true }> {
+    await this.limits.submit(token, dto, address);
     return { received: true };
   }
 }

@@ -1,43 +1,55 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Ip, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Public } from '../common/decorators';
-import { PublicReadLimit, SurveySubmitLimit } from '../rate-limit/public-limits';
+import { PublicReadLimit } from '../rate-limit/public-limits';
 import { formFields } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { GivenAnswer } from './survey-questions';
 import { PublicSurveyView, SurveyResponsesService } from './survey-responses.service';
-import { renderSurveyClosed, renderSurveyPage, renderSurveyThanks, renderTokenUsed, SurveyFormValues } from './views/survey-page';
+import { SurveySubmitLimits } from './survey-submit-limits';
+import { renderSurveyAnswered, renderSurveyClosed, renderSurveyPage, SurveyFormValues } from './views/survey-page';
 
 /**
  * 征求意见表 pages (`/s/:token`): the form and its answer on one address, so the token is only
- * ever in the link on the printed sheet. Same rules and limits as the API.
+ * ever in the link on the printed sheet. Same rules and limits as the API. An accepted answer
+ * redirects back to the address (post/redirect/get): a reload then shows "已提交" and sends
+ * nothing; the token's one answer is what makes sending twice impossible.
  */
 @ApiExcludeController()
 @Public()
 @Controller('s')
 export class SurveyPagesController {
-  constructor(private readonly responses: SurveyResponsesService) {}
+  constructor(
+    private readonly responses: SurveyResponsesService,
+    private readonly limits: SurveySubmitLimits,
+  ) {}
 
+  /** `sent`: set by the redirect after an accepted answer, so the page says thanks rather than "already". */
   @Get(':token')
   @PublicReadLimit()
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  async form(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async form(@Param('token') token: string, @Query('sent') sent: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     try {
       return renderSurveyPage(await this.responses.describe(token));
     } catch (error) {
+      // An answered token is a normal state of the link, not an error.
+      if (error instanceof AppError && error.code === ErrorCode.TokenUsed) return renderSurveyAnswered(sent !== undefined);
       return refusalPage(error, reply);
     }
   }
 
+  /**
+   * Any refusal (400 a wrong answer, 409 closed, 429 too many) comes back with everything typed
+   * and ticked kept and what to do about it; a used token (410) as the "已提交" page.
+   */
   @Post(':token')
   @HttpCode(200)
-  @SurveySubmitLimit()
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  async submit(@Param('token') token: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async submit(@Param('token') token: string, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
     let survey: PublicSurveyView;
     try {
       survey = await this.responses.describe(token);
@@ -46,35 +58,45 @@ export class SurveyPagesController {
     }
     const values = formValues(body, survey);
     try {
-      await this.responses.submit(token, { answers: answersFrom(values, survey) });
-      return renderSurveyThanks(survey);
+      await this.limits.submit(token, { answers: answersFrom(values, survey) }, address);
+      return void reply.status(303).redirect(`/s/${encodeURIComponent(token)}?sent=1`);
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.ValidationFailed) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === ErrorCode.ValidationFailed) {
         reply.status(error.status);
-        const problems = new Map<number, string>();
-        for (const detail of error.details ?? []) {
-          const index = Number(detail.questionIndex);
-          if (!problems.has(index)) problems.set(index, String(detail.message).replace(/^第 \d+ 题：/, '').replace(/^第 \d+ 题/, '此题'));
-        }
-        return renderSurveyPage(survey, values, problems);
+        return renderSurveyPage(survey, values, problemsOf(error));
       }
-      return refusalPage(error, reply, survey.title);
+      if (error.code === ErrorCode.RateLimited) {
+        reply.status(error.status).headers(error.headers ?? {});
+        return renderSurveyPage(survey, values, undefined, `${error.message}。您填写的内容都已保留在下面，到时直接点“提交”即可。`);
+      }
+      if (error.code === ErrorCode.SurveyClosed) {
+        reply.status(error.status);
+        return renderSurveyClosed(survey, values);
+      }
+      return refusalPage(error, reply);
     }
   }
 }
 
-/** Used or closed get their own page; anything else goes to the error page. */
-function refusalPage(error: unknown, reply: FastifyReply, title = '征求意见表'): string {
+/** A used token (410) gets the "已提交" page, a closed survey its notice; anything else the error page. */
+function refusalPage(error: unknown, reply: FastifyReply): string {
   if (!(error instanceof AppError)) throw error;
   if (error.code === ErrorCode.TokenUsed) {
     reply.status(error.status);
-    return renderTokenUsed();
-  }
-  if (error.code === ErrorCode.SurveyClosed) {
-    reply.status(error.status);
-    return renderSurveyClosed(title);
+    return renderSurveyAnswered(false);
   }
   throw error;
+}
+
+/** Each wrong answer's message, by question, worded for the page beside the question. */
+function problemsOf(error: AppError): Map<number, string> {
+  const problems = new Map<number, string>();
+  for (const detail of error.details ?? []) {
+    const index = Number(detail.questionIndex);
+    if (!problems.has(index)) problems.set(index, String(detail.message).replace(/^第 \d+ 题：/, '').replace(/^第 \d+ 题/, '此题'));
+  }
+  return problems;
 }
 
 /** The form's fields `q0`, `q1` …, as sent: a text, a choice, or the ticked boxes. */

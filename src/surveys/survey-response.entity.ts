@@ -14,7 +14,7 @@ export type StoredAnswers = Record<string, number | number[] | true>;
  * A test lists these columns: adding one fails it until someone has judged it safe.
  */
 @Entity('survey_responses', { withoutRowid: true })
-@Index(['surveyId', 'departmentId'])
+@Index(['surveyId', 'held', 'departmentId'])
 export class SurveyResponse {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
@@ -38,4 +38,11 @@ export class SurveyResponse {
   /** The day it arrived (YYYY-MM-DD in the organisation's time zone). */
   @Column('date')
   receivedOn: string;
+
+  /**
+   * An anonymous survey's answer is held (匿名意见暂存) until the survey releases a batch of at
+   * least k answers at a fixed time: until then it is in no count, rate or result.
+   */
+  @Column('boolean')
+  held: boolean;
 }

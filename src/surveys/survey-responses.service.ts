@@ -73,6 +73,7 @@ export class SurveyResponsesService {
       tokenId: survey.anonymous ? null : row.id,
       answers: stored,
       receivedOn: day,
+      held: survey.anonymous,
     };
     const opinions: RawOpinion[] = texts.map(({ text, aspect }) => ({
       id: newId(),
@@ -86,12 +87,14 @@ export class SurveyResponsesService {
       receivedOn: day,
       receiptHash: null,
       itemId: null,
-      pendingAggregation: true,
+      // An anonymous survey's answers are held until released as a batch (see ReleaseService).
+      pendingAggregation: !survey.anonymous,
+      held: survey.anonymous,
     }));
 
     // Spending the token is the guard: only the answer that marks it used stores anything.
     if (!(await this.writer.store({ tokenId: row.id, response, opinions }))) throw tokenUsed();
-    if (opinions.length > 0) this.aggregation.opinionsArrived(survey.organizationId, survey.meetingId);
+    if (opinions.length > 0 && !survey.anonymous) this.aggregation.opinionsArrived(survey.organizationId, survey.meetingId);
   }
 
   private async requireUnusedToken(token: string): Promise<{ row: TokenRow; found: SurveyForRespondents }> {

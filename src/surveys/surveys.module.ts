@@ -9,7 +9,9 @@ import { SurveyAnswerWriter } from './survey-answer-writer';
 import { SurveyDirectory } from './survey-directory';
 import { SurveyPagesController } from './survey-pages.controller';
 import { SurveyResponse } from './survey-response.entity';
+import { SurveyRelease } from './survey-release';
 import { SurveyResponsesService } from './survey-responses.service';
+import { SurveySubmitLimits } from './survey-submit-limits';
 import { SurveyToken } from './survey-token.entity';
 import { Survey } from './survey.entity';
 import { SurveysController } from './surveys.controller';
@@ -19,7 +21,7 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Survey, SurveyToken, SurveyResponse]), MeetingsModule, OrganizationsModule, RateLimitModule, OpinionsModule],
   controllers: [SurveysController, PublicSurveysController, SurveyPagesController],
-  providers: [SurveysService, SurveyResponsesService, SurveyDirectory, SurveyAnswerWriter],
-  exports: [SurveysService, SurveyResponsesService],
+  providers: [SurveysService, SurveyResponsesService, SurveyDirectory, SurveyAnswerWriter, SurveyRelease, SurveySubmitLimits],
+  exports: [SurveysService, SurveyResponsesService, SurveyRelease],
 })
 export class SurveysModule {}

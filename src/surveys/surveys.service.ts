@@ -138,7 +138,8 @@ export class SurveysService {
   async results(actor: Actor, id: string): Promise<SurveyResults> {
     const { survey, meeting } = await this.findSurvey(actor, id);
     const issued = await this.issuedByDepartment(survey.id);
-    const responses = await this.responses.find({ where: { surveyId: survey.id }, select: { departmentId: true, answers: true } });
+    // Released answers only: an anonymous survey's held answers are in no count or rate until their batch goes out.
+    const responses = await this.responses.find({ where: { surveyId: survey.id, held: false }, select: { departmentId: true, answers: true } });
 
     const answeredBy = new Map<string | null, SurveyResponse[]>();
     for (const response of responses) answeredBy.set(response.departmentId, [...(answeredBy.get(response.departmentId) ?? []), response]);
@@ -201,7 +202,7 @@ export class SurveysService {
   }
 
   private async describe(survey: Survey, meeting: Meeting): Promise<SurveyView> {
-    const [tokensIssued, responses] = await Promise.all([this.tokens.count({ where: { surveyId: survey.id } }), this.responses.count({ where: { surveyId: survey.id } })]);
+    const [tokensIssued, responses] = await Promise.all([this.tokens.count({ where: { surveyId: survey.id } }), this.responses.count({ where: { surveyId: survey.id, held: false } })]);
     return toSurveyView(survey, isSurveyOpen(survey, meeting.phase), { tokensIssued, responses });
   }
 }

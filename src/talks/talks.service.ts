@@ -109,6 +109,7 @@ export class TalksService implements OnModuleDestroy {
       receiptHash: null,
       itemId: null,
       pendingAggregation: true,
+      held: false,
     }));
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(Talk, talk);

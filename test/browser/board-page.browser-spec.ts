@@ -1,5 +1,5 @@
 import { Role } from '../../src/common/roles';
-import { openBox, submitOpinion, TestBox } from '../factories/boxes';
+import { openBox, submitOpinion } from '../factories/boxes';
 import { createMeeting, createTeam } from '../factories/meetings';
 import { createOrg, PASSWORD, TestUser } from '../factories/organizations';
 import { TestApp } from '../setup/test-app';
@@ -12,7 +12,7 @@ describe('the progress board /meetings/:id/board in a browser (headless Chromium
   let t: TestApp;
   let baseUrl: string;
   let organiser: TestUser;
-  let box: TestBox;
+  let meetingId: string;
   let board: string;
 
   beforeAll(async () => {
@@ -21,10 +21,13 @@ describe('the progress board /meetings/:id/board in a browser (headless Chromium
     organiser = await org.user([Role.Organiser]);
     const meeting = await createMeeting(t, organiser);
     await createTeam(t, org, meeting.id, 3);
-    box = await openBox(t, organiser, meeting.id);
+    // k = 3: the three opinions are released together.
+    const box = await openBox(t, organiser, meeting.id, { releaseThreshold: 3 });
     await submitOpinion(t, box.slug, { text: '理论学习走过场，联系实际不够。', aspect: meeting.aspects[0] });
     await submitOpinion(t, box.slug, { text: '会议偏多，文件偏长，基层疲于应付。', aspect: meeting.aspects[4] });
-    await t.drain();
+    await submitOpinion(t, box.slug, { text: '督查检查频次偏高，基层负担重。', aspect: meeting.aspects[4] });
+    await t.release();
+    meetingId = meeting.id;
     board = `/meetings/${meeting.id}/board`;
   });
   afterAll(() => t?.close());
@@ -83,7 +86,10 @@ describe('the progress board /meetings/:id/board in a browser (headless Chromium
         if (frame === page.mainFrame()) navigations += 1;
       });
       await page.evaluate('window.boardMarker = "same document"');
-      await submitOpinion(t, box.slug, { text: '年轻干部培养力度不够，交流轮岗偏少。' });
+      // A written answer's opinion counts at once (a box's would wait for its release).
+      const written = await t.http.post(`/api/v1/meetings/${meetingId}/written-opinions`).set(organiser.auth).send({ fromBody: '派驻纪检监察组', opinions: [{ text: '年轻干部培养力度不够，交流轮岗偏少。' }] });
+      if (written.status !== 201) throw new Error(`recording a written answer failed: ${written.status}`);
+      await t.drain();
 
       await step('59 seconds later: nothing has been asked for yet', async () => {
         await page.clock.runFor(ONE_MINUTE_MS - 1_000);

@@ -52,7 +52,7 @@ describe('意见箱 page in a phone browser (headless Chromium, 375 px)', () => 
   async function sendAndReadReceipt({ page, step }: Flow): Promise<string> {
     await step('send the form', async () => {
       const response = await clickAndLoad(page, '#submit');
-      expect({ method: response.request().method(), url: response.url(), status: response.status() }).toEqual({ method: 'POST', url: boxPage, status: 200 });
+      expect({ method: response.request().method(), url: response.url(), status: response.status() }).toEqual({ method: 'POST', url: `${boxPage}/opinions`, status: 200 });
     });
     return step('read the receipt code', async () => {
       const receipt = (await page.textContent('p#receipt'))?.trim() ?? '';

@@ -18,10 +18,11 @@ describe("the leader's page /me/items in a phone browser (headless Chromium)", (
     const org = await createOrg(t);
     const meeting = await createMeeting(t, org.admin);
     team = await createTeam(t, org, meeting.id, 3);
-    const box = await openBox(t, org.admin, meeting.id);
+    // k = 3: the three opinions are released together.
+    const box = await openBox(t, org.admin, meeting.id, { releaseThreshold: 3 });
     for (const member of team.members) await submitOpinion(t, box.slug, { text: OWN_ITEM, targetMemberId: member.id });
     await submitOpinion(t, box.slug, { text: TEAM_ITEM });
-    await t.drain();
+    await t.release();
     const published = await t.http.post(`/api/v1/meetings/${meeting.id}/items/publish`).set(org.admin.auth);
     if (published.status !== 200) throw new Error(`publishing failed: ${published.status} ${JSON.stringify(published.body)}`);
   });

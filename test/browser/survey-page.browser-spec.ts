@@ -132,7 +132,7 @@ describe('征求意见表 page in a phone browser (headless Chromium, 360 px)', 
         errorsOnThePage: await page.locator('.field-error').count(),
         invalidQuestions: await page.locator('fieldset.invalid').count(),
       }).toEqual({
-        alerts: ['有 1 道题需要修改，请看题目下方的红色提示。'],
+        alerts: ['有 1 道题需要修改，请看题目下方的红色提示。您填写的内容都已保留。'],
         message: '此题为必答题，请作答',
         visible: true,
         colour: ERROR_RED,
@@ -167,9 +167,10 @@ describe('征求意见表 page in a phone browser (headless Chromium, 360 px)', 
     });
 
     await step('give the rating 4', () => page.check('#q0-3'));
-    await step('send the form: 200 with the thanks', async () => {
+    await step('send the form: 303 to the page again (post/redirect/get), which thanks', async () => {
       const response = await clickAndLoad(page, '#submit');
-      expect({ method: response.request().method(), url: response.url(), status: response.status() }).toEqual({ method: 'POST', url: surveyPage, status: 200 });
+      expect({ method: response.request().method(), url: response.url(), status: response.status() }).toEqual({ method: 'POST', url: surveyPage, status: 303 });
+      await page.waitForURL(`${surveyPage}?sent=1`);
     });
     await step('the page thanks the person and shows no receipt', async () => {
       const text = (await page.textContent('main')) ?? '';
@@ -193,12 +194,22 @@ describe('征求意见表 page in a phone browser (headless Chromium, 360 px)', 
       });
     });
 
-    await step('open the same link again: 410, already answered', async () => {
+    await step('reload the thanks page, as phones do on their own: the thanks again, nothing sent', async () => {
+      const response = await page.reload();
+      expect({ method: response?.request().method(), status: response?.status(), heading: (await page.textContent('h1'))?.trim(), forms: await page.locator('form').count() }).toEqual({
+        method: 'GET',
+        status: 200,
+        heading: '提交成功，感谢您的参与！',
+        forms: 0,
+      });
+      expect((await storedFor(surveyId)).answers).toHaveLength(1);
+    });
+    await step('open the same link again: already answered, said kindly (200, not an error)', async () => {
       const response = await page.goto(surveyPage);
       expect({ status: response?.status(), title: await page.title(), heading: (await page.textContent('h1'))?.trim(), forms: await page.locator('form').count() }).toEqual({
-        status: 410,
-        title: '已经填写过了',
-        heading: '这份征求意见表已经填写过了',
+        status: 200,
+        title: '已经提交过了',
+        heading: '这份征求意见表已经提交过了',
         forms: 0,
       });
     });

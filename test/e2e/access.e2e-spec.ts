@@ -100,6 +100,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks`, body: {}, allowed: [Role.Leader] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/materials`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    // A supervisor reaches the list routes but reads published items only (supervisor-items.e2e-spec.ts).
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, body: {}, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items/summary`, allowed: [Role.Organiser, Role.Supervisor] },

@@ -32,7 +32,8 @@ describe(`aggregation into the opinion list (${driverName})`, () => {
   const items = () => t.dataSource.getRepository(OpinionItem).find({ where: { meetingId: meeting.id }, order: { id: 'ASC' } });
 
   it('places the opinions of every channel in items, duplicates together, each item of one target', async () => {
-    const box = await openBox(t, organiser, meeting.id);
+    // k = 3: the box's three opinions are released together below.
+    const box = await openBox(t, organiser, meeting.id, { releaseThreshold: 3 });
     const member = team.members[0];
     await submitOpinion(t, box.slug, { text: '会议太多太长，文山会海问题突出，基层疲于应付。' });
     await submitOpinion(t, box.slug, { text: '会议太多太长，文山会海问题突出，基层疲于应付。' });
@@ -42,7 +43,8 @@ describe(`aggregation into the opinion list (${driverName})`, () => {
       .set(organiser.auth)
       .send({ heldOn: t.clock.today(), audience: '中层干部', attendeeCount: 10, opinions: [{ text: '年轻干部培养使用力度不够，成长渠道偏窄。' }, { text: '会议太多太长，文山会海问题突出，基层疲于应付。' }] })
       .expect(201);
-    const survey = await createSurvey(t, organiser, meeting.id, surveyBody(meeting.aspects[0]));
+    // A named survey: its answers are not held (an anonymous one's wait for k answers).
+    const survey = await createSurvey(t, organiser, meeting.id, surveyBody(meeting.aspects[0], { anonymous: false }));
     const [token] = await issueTokens(t, organiser, survey.id, 1);
     await answer(t, token, fullAnswers({ 3: '理论学习流于形式，结合实际不够。' }));
     await t.http
@@ -51,7 +53,7 @@ describe(`aggregation into the opinion list (${driverName})`, () => {
       .send({ counterpartUserId: member.id, heldOn: t.clock.today(), summary: '交流了思想。', opinions: [{ text: '分管部门的督查督办要抓紧抓实。', targetMemberId: member.id }] })
       .expect(201);
 
-    await t.drain();
+    expect(await t.release()).toBe(3);
     const placed = await opinions();
     expect(placed.map((opinion) => ({ text: opinion.text.slice(0, 8), pending: Boolean(opinion.pendingAggregation), placed: Boolean(opinion.itemId) }))).toEqual(
       placed.map((opinion) => ({ text: opinion.text.slice(0, 8), pending: false, placed: true })),
@@ -88,6 +90,7 @@ describe(`aggregation into the opinion list (${driverName})`, () => {
       receiptHash: null,
       itemId: null,
       pendingAggregation: true,
+      held: false,
     };
     await t.dataSource.getRepository(RawOpinion).insert(stranded);
     expect(await t.app.get(AggregationSweeper).sweep()).toBeGreaterThanOrEqual(1);
@@ -103,9 +106,11 @@ describe(`aggregation into the opinion list (${driverName})`, () => {
     const aspect = meeting.aspects[0];
     const updated = await t.http.patch(`/api/v1/meetings/${meeting.id}`).set(organiser.auth).send({ aspectKeywords: { [aspect]: ['食堂菜价'] } }).expect(200);
     expect(updated.body.aspectKeywords).toEqual({ [aspect]: ['食堂菜价'] });
-    const box = await openBox(t, organiser, meeting.id, { title: '关键词测试意见箱' });
+    const box = await openBox(t, organiser, meeting.id, { title: '关键词测试意见箱', releaseThreshold: 3 });
     await submitOpinion(t, box.slug, { text: '食堂菜价上涨太快，职工反映比较强烈。' });
-    await t.drain();
+    await submitOpinion(t, box.slug, { text: '办公楼电梯经常出故障，维修不及时。' });
+    await submitOpinion(t, box.slug, { text: '停车位紧张，外来办事群众停车难。' });
+    await t.release();
     const placed = (await opinions()).find((opinion) => opinion.text.startsWith('食堂菜价'))!;
     const item = (await items()).find((candidate) => candidate.id === placed.itemId)!;
     expect({ text: placed.text, aspect: item.aspect }).toEqual({ text: placed.text, aspect });

@@ -24,7 +24,8 @@ describe(`the progress board /meetings/:id/board (${driverName})`, () => {
     meetingId = (await createMeeting(t, organiser, { title: '2026年度<专题>民主生活会', aspectPreset: undefined, aspects: ['理论学习', ODD_ASPECT] })).id;
     board = `/meetings/${meetingId}/board`;
     team = await createTeam(t, org, meetingId, 3);
-    const box = await openBox(t, organiser, meetingId);
+    // k = 3: the box's three opinions are released together (by t.release() below).
+    const box = await openBox(t, organiser, meetingId, { releaseThreshold: 3 });
     for (const text of ['理论学习走过场，联系实际不够。', '学习研讨流于形式，缺少深入交流。', '读原著学原文的时间偏少。']) await submitOpinion(t, box.slug, { text, aspect: '理论学习' });
     await t.http
       .post(`/api/v1/meetings/${meetingId}/symposiums`)
@@ -32,7 +33,7 @@ describe(`the progress board /meetings/:id/board (${driverName})`, () => {
       .send({ heldOn: t.clock.today(), audience: '中层干部', attendeeCount: 8, opinions: [{ text: '督查检查频次偏高，基层负担重。', aspect: ODD_ASPECT }, { text: '文件材料偏多，会议时间偏长。', aspect: ODD_ASPECT }] })
       .expect(201);
     await t.http.post(`/api/v1/meetings/${meetingId}/talks`).set(team.secretary.auth).send({ counterpartUserId: team.members[0].id, heldOn: t.clock.today(), summary: '交流思想。' }).expect(201);
-    await t.drain();
+    await t.release();
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,6 @@ import { Role } from '../../src/common/roles';
 import {
   countStoredOpinions,
   createBoxScene,
-  dayBefore,
   ONE_DAY_MS,
   openBox,
   RECEIPT_FORMAT,
@@ -67,7 +66,7 @@ describe(`anonymous boxes (${driverName})`, () => {
         closedAt: null,
         open: true,
         releaseThreshold: 5,
-        count: { opinions: 0, asOf: dayBefore(t.clock.today()) },
+        count: { opinions: 0 },
       });
       expect(box.url).toMatch(new RegExp(`^https?://[^/]+/b/${box.slug}$`));
       const read = await t.http.get(`/api/v1/boxes/${box.id}`).set(organiser.auth).expect(200);
@@ -122,29 +121,24 @@ describe(`anonymous boxes (${driverName})`, () => {
   });
 
   describe("the organiser's view", () => {
-    it('counts opinions only up to the end of the previous day while open, and the final count once closed', async () => {
-      const box = await newBox();
-      const firstDay = t.clock.today();
+    it('counts only released opinions: nothing while they are held, whatever the day, then the batch at a release', async () => {
+      const box = await newBox({ releaseThreshold: 3 });
       await submitOpinion(t, box.slug, { text: '第一条意见：会议太多。' });
       await submitOpinion(t, box.slug, { text: '第二条意见：文件太长。' });
+      const countOf = async () => (await t.http.get(`/api/v1/boxes/${box.id}`).set(organiser.auth).expect(200)).body.count;
+      const listed = async () => (await t.http.get(`/api/v1/meetings/${scene.meeting.id}/boxes`).set(organiser.auth).expect(200)).body.find((entry: TestBox) => entry.id === box.id)?.count;
 
-      const sameDay = await t.http.get(`/api/v1/meetings/${scene.meeting.id}/boxes`).set(organiser.auth).expect(200);
-      const listed = sameDay.body.find((entry: TestBox) => entry.id === box.id);
-      expect(listed?.count).toEqual({ opinions: 0, asOf: dayBefore(firstDay) });
-      expect((await t.http.get(`/api/v1/boxes/${box.id}`).set(organiser.auth).expect(200)).body.count).toEqual({ opinions: 0, asOf: dayBefore(firstDay) });
-
+      expect({ one: await countOf(), list: await listed() }).toEqual({ one: { opinions: 0 }, list: { opinions: 0 } });
       t.clock.advance(ONE_DAY_MS);
-      const nextDay = t.clock.today();
-      expect(nextDay).not.toBe(firstDay);
-      expect((await t.http.get(`/api/v1/boxes/${box.id}`).set(organiser.auth).expect(200)).body.count).toEqual({ opinions: 2, asOf: firstDay });
+      expect(await countOf()).toEqual({ opinions: 0 });
+      // Two held are fewer than k = 3: a release leaves them waiting.
+      await t.release();
+      expect(await countOf()).toEqual({ opinions: 0 });
 
       await submitOpinion(t, box.slug, { text: '第三条意见：下基层少。' });
-      const list = await t.http.get(`/api/v1/meetings/${scene.meeting.id}/boxes`).set(organiser.auth).expect(200);
-      expect(list.body.find((entry: TestBox) => entry.id === box.id)?.count).toEqual({ opinions: 2, asOf: firstDay });
-
-      const closed = await t.http.post(`/api/v1/boxes/${box.id}/close`).set(organiser.auth).expect(200);
-      expect(closed.body).toMatchObject({ open: false, count: { opinions: 3, asOf: null } });
-      expect((await t.http.get(`/api/v1/boxes/${box.id}`).set(organiser.auth).expect(200)).body.count).toEqual({ opinions: 3, asOf: null });
+      expect(await countOf()).toEqual({ opinions: 0 });
+      await t.release();
+      expect({ one: await countOf(), list: await listed() }).toEqual({ one: { opinions: 3 }, list: { opinions: 3 } });
     });
 
     it('lists the meeting\'s boxes to organisers and supervisors', async () => {
@@ -161,7 +155,7 @@ describe(`anonymous boxes (${driverName})`, () => {
     it('closes a box: 200 with open false and a closing time; closing it again changes nothing', async () => {
       const box = await newBox();
       const first = await t.http.post(`/api/v1/boxes/${box.id}/close`).set(organiser.auth).expect(200);
-      expect(first.body).toMatchObject({ id: box.id, open: false, closedAt: expect.any(String), count: { opinions: 0, asOf: null } });
+      expect(first.body).toMatchObject({ id: box.id, open: false, closedAt: expect.any(String), count: { opinions: 0 } });
       const toSecond = (iso: string) => iso.slice(0, 19);
       expect(Math.abs(Date.parse(first.body.closedAt) - t.clock.now().getTime())).toBeLessThan(5_000);
 
@@ -304,7 +298,7 @@ describe(`anonymous boxes (${driverName})`, () => {
       expect(second).not.toBe(receipt);
       for (const form of [receipt, receipt.toLowerCase(), receipt.replace(/-/g, ''), receipt.replace(/-/g, '').toLowerCase()]) {
         const response = await t.http.get(`/api/v1/public/receipts/${form}`);
-        expect({ form, status: response.status, body: response.body }).toEqual({ form, status: 200, body: { status: 'received' } });
+        expect({ form, status: response.status, body: response.body }).toEqual({ form, status: 200, body: { status: 'received', held: expect.stringContaining('统一整理') } });
       }
       for (const unknown of ['0000-0000-0000-0000', 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', 'not-a-receipt', '1234']) {
         const response = await t.http.get(`/api/v1/public/receipts/${unknown}`);
@@ -327,6 +321,9 @@ describe(`anonymous boxes (${driverName})`, () => {
       expect(JSON.stringify(sealed.body)).not.toContain('理论学习联系实际不够');
 
       await submitOpinion(t, box.slug, { text: '主要负责同志听取普通职工意见的渠道不畅。', targetMemberId: secretary.id });
+      // Three held reach k; they are read only once a release has let them out.
+      expect((await t.http.get(`/api/v1/boxes/${box.id}/opinions`).set(organiser.auth)).status).toBe(423);
+      expect(await t.release()).toBe(3);
       const released = await t.http.get(`/api/v1/boxes/${box.id}/opinions`).set(organiser.auth).expect(200);
       expect(released.body).toHaveLength(3);
       for (const item of released.body) expect(Object.keys(item).sort()).toEqual(['aspect', 'day', 'id', 'target', 'text']);
@@ -338,11 +335,13 @@ describe(`anonymous boxes (${driverName})`, () => {
       expect(byText('主要负责同志听取普通职工意见的渠道不畅。')).toMatchObject({ aspect: null, target: { id: secretary.id, name: secretary.displayName }, day: today });
     });
 
-    it('keeps a box with the default threshold sealed at 4 opinions and opens it at 5', async () => {
+    it('keeps a box with the default threshold sealed at 4 opinions, through a release, and opens it at the release after the 5th', async () => {
       const box = await newBox();
       for (let index = 1; index <= 4; index += 1) await submitOpinion(t, box.slug, { text: `第${index}条默认门槛意见。` });
+      await t.release();
       expect((await t.http.get(`/api/v1/boxes/${box.id}/opinions`).set(organiser.auth)).status).toBe(423);
       await submitOpinion(t, box.slug, { text: '第5条默认门槛意见。' });
+      await t.release();
       expect((await t.http.get(`/api/v1/boxes/${box.id}/opinions`).set(organiser.auth).expect(200)).body).toHaveLength(5);
     });
   });
@@ -375,7 +374,7 @@ describe(`anonymous boxes (${driverName})`, () => {
       expect(await countStoredOpinions(t, box.id)).toBe(1);
     });
 
-    it('answers 409 BOX_CLOSED once its closing time has passed, and shows the box closed with its final count', async () => {
+    it('answers 409 BOX_CLOSED once its closing time has passed, and shows the box closed, its one opinion sealed (fewer than k)', async () => {
       const closesAt = new Date(Math.floor(t.clock.now().getTime() / 1000) * 1000 + 3600_000).toISOString();
       const box = await newBox({ closesAt });
       expect(box.closesAt).toBe(closesAt);
@@ -386,7 +385,7 @@ describe(`anonymous boxes (${driverName})`, () => {
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'BOX_CLOSED' });
       expect(await countStoredOpinions(t, box.id)).toBe(1);
       const read = await t.http.get(`/api/v1/boxes/${box.id}`).set(organiser.auth).expect(200);
-      expect(read.body).toMatchObject({ open: false, closedAt: null, closesAt, count: { opinions: 1, asOf: null } });
+      expect(read.body).toMatchObject({ open: false, closedAt: null, closesAt, count: { opinions: 0 } });
       expect((await t.http.get(`/api/v1/public/boxes/${box.slug}`).expect(200)).body.open).toBe(false);
     });
 
@@ -477,8 +476,9 @@ describe(`anonymous boxes (${driverName})`, () => {
     it('serves the box page (GET /b/:slug): the form with the meeting\'s aspects and the team, nothing from elsewhere', async () => {
       const response = await t.http.get(`/b/${scene.box.slug}`).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.headers['cache-control']).toBe('no-store');
-      expect(response.text).toContain(`action="/b/${scene.box.slug}"`);
+      // Kept for Back (see BoxPagesController.form), revalidated on every new visit.
+      expect(response.headers['cache-control']).toBe('private, no-cache');
+      expect(response.text).toContain(`action="/b/${scene.box.slug}/opinions"`);
       for (const aspect of scene.meeting.aspects) expect(response.text).toContain(`<option value="${aspect}">${aspect}</option>`);
       expect(response.text).toContain(TEAM);
       for (const member of scene.team.members) expect(response.text).toContain(`value="${member.id}"`);
@@ -504,7 +504,7 @@ describe(`anonymous boxes (${driverName})`, () => {
       const rows = await storedOpinions(t, box.id);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ text: '公务接待制度执行要更严格。', aspect: '廉洁自律', targetMemberId: member.id, receivedOn: t.clock.today() });
-      expect((await t.http.get(`/api/v1/public/receipts/${receipt}`).expect(200)).body).toEqual({ status: 'received' });
+      expect((await t.http.get(`/api/v1/public/receipts/${receipt}`).expect(200)).body).toEqual({ status: 'received', held: expect.stringContaining('统一整理') });
     });
 
     it('reads the form\'s empty choices as no aspect and the team', async () => {

@@ -41,11 +41,12 @@ describe(`exports (${driverName})`, () => {
     organiser = org.admin;
     meetingId = (await createMeeting(t, organiser)).id;
     team = await createTeam(t, org, meetingId, 3);
-    const box = await openBox(t, organiser, meetingId);
+    // k = 3: the three are released together.
+    const box = await openBox(t, organiser, meetingId, { releaseThreshold: 3 });
     await submitOpinion(t, box.slug, { text: '会议太多太长，文山会海问题突出，基层疲于应付。' });
     await submitOpinion(t, box.slug, { text: '会议太多太长，文山会海问题突出，基层疲于应付。' });
     await submitOpinion(t, box.slug, { text: '公务用车管理不够规范，存在公车私用的苗头。', targetMemberId: team.members[0].id });
-    await t.drain();
+    await t.release();
     await t.http.post(`/api/v1/meetings/${meetingId}/items/publish`).set(organiser.auth).expect(200);
     const [item] = (await t.http.get('/api/v1/me/items').set(team.members[0].auth).expect(200)).body.filter((candidate: { target: { id: string | null } }) => candidate.target.id === team.members[0].id);
     await t.http.post(`/api/v1/items/${item.id}/claims`).set(team.members[0].auth).send({ kind: 'lead' }).expect(201);

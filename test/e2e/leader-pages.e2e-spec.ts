@@ -19,11 +19,12 @@ describe(`the leader's page /me/items (${driverName})`, () => {
     org = await createOrg(t);
     const meeting = await createMeeting(t, org.admin);
     team = await createTeam(t, org, meeting.id, 3);
-    const box = await openBox(t, org.admin, meeting.id);
+    // k = 3: the three are released together.
+    const box = await openBox(t, org.admin, meeting.id, { releaseThreshold: 3 });
     await submitOpinion(t, box.slug, { text: TEAM_ITEM });
     await submitOpinion(t, box.slug, { text: OWN_ITEM, targetMemberId: team.members[0].id });
     await submitOpinion(t, box.slug, { text: OTHERS_ITEM, targetMemberId: team.members[1].id });
-    await t.drain();
+    await t.release();
     await t.http.post(`/api/v1/meetings/${meeting.id}/items/publish`).set(org.admin.auth).expect(200);
   });
   afterAll(() => t.close());

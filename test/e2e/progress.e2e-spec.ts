@@ -24,15 +24,17 @@ describe(`preparation progress (${driverName})`, () => {
     organiser = org.admin;
     meeting = await createMeeting(t, organiser);
     team = await createTeam(t, org, meeting.id, 3);
-    box = await openBox(t, organiser, meeting.id);
+    // k = 3: the box's three opinions are released together (t.release() below).
+    box = await openBox(t, organiser, meeting.id, { releaseThreshold: 3 });
     for (const text of ['会议太多太长，基层疲于应付。', '公务用车管理不规范。', '年轻干部培养力度不够。']) await submitOpinion(t, box.slug, { text });
     await t.http.post(`/api/v1/meetings/${meeting.id}/symposiums`).set(organiser.auth).send({ heldOn: t.clock.today(), audience: '中层干部', attendeeCount: 8, opinions: [{ text: '部门协调机制不顺畅。' }, { text: '督查检查频次偏高。' }] }).expect(201);
     await t.http.post(`/api/v1/meetings/${meeting.id}/written-opinions`).set(organiser.auth).send({ fromBody: '纪检监察组', opinions: [{ text: '廉洁风险防控要落到岗位。' }] }).expect(201);
-    const survey = await createSurvey(t, organiser, meeting.id, surveyBody(meeting.aspects[0]));
+    // A named survey, so its one answer counts at once (an anonymous one's wait for k answers).
+    const survey = await createSurvey(t, organiser, meeting.id, surveyBody(meeting.aspects[0], { anonymous: false }));
     const tokens = await issueTokens(t, organiser, survey.id, 2);
     await answer(t, tokens[0], fullAnswers({ 3: '理论学习联系实际不够。' }));
     await t.http.post(`/api/v1/meetings/${meeting.id}/talks`).set(team.secretary.auth).send({ counterpartUserId: team.members[0].id, heldOn: t.clock.today(), summary: '交流思想。', opinions: [{ text: '分管领域督办要抓实。' }] }).expect(201);
-    await t.drain();
+    await t.release();
   });
   afterAll(() => t.close());
 
@@ -61,6 +63,7 @@ describe(`preparation progress (${driverName})`, () => {
       receiptHash: null,
       itemId: null,
       pendingAggregation: true,
+      held: false,
     };
     // Written directly, with no job to place it: it stays waiting while progress is read.
     await t.dataSource.getRepository(RawOpinion).insert(waiting);
@@ -77,7 +80,7 @@ describe(`preparation progress (${driverName})`, () => {
 
   it('shows boxes against their threshold, survey response rates, talks and items', async () => {
     const body = await progress();
-    expect(body.boxes).toEqual([{ id: expect.any(String), title: expect.any(String), opinions: 3, releaseThreshold: 5, released: false }]);
+    expect(body.boxes).toEqual([{ id: expect.any(String), title: expect.any(String), opinions: 3, releaseThreshold: 3, released: true }]);
     expect(body.surveys).toEqual([{ id: expect.any(String), title: expect.any(String), tokensIssued: 2, responses: 1, responseRate: 0.5 }]);
     expect(body.talks).toEqual({ required: 3, pending: 2, held: 1, confirmed: 0 });
     expect(body.items).toMatchObject({ draft: body.items.total, published: 0, claimed: 0, answered: 0 });
@@ -141,20 +144,22 @@ describe(`preparation progress with PROGRESS_CACHE_SECONDS (${driverName})`, () 
   let org: TestOrg;
   let team: TestTeam;
   let meeting: { id: string };
-  let box: TestBox;
 
   beforeAll(async () => {
     t = await createTestApp({ BOX_SUBMIT_RATE_LIMIT: '1000', PROGRESS_CACHE_SECONDS: '60' });
     org = await createOrg(t);
     meeting = await createMeeting(t, org.admin);
     team = await createTeam(t, org, meeting.id, 2);
-    box = await openBox(t, org.admin, meeting.id);
-    await submitOpinion(t, box.slug, { text: '会议太多太长，基层疲于应付。' });
-    await t.drain();
+    await writtenOpinion('会议太多太长，基层疲于应付。');
   });
   afterAll(() => t.close());
 
   const read = (as: TestUser) => t.http.get(`/api/v1/meetings/${meeting.id}/progress`).set(as.auth);
+  /** An opinion that counts at once: a written answer's (a box's would be held until released). */
+  async function writtenOpinion(text: string): Promise<void> {
+    await t.http.post(`/api/v1/meetings/${meeting.id}/written-opinions`).set(org.admin.auth).send({ fromBody: '纪检监察组', opinions: [{ text }] }).expect(201);
+    await t.drain();
+  }
 
   it(
     onBullmq
@@ -163,8 +168,7 @@ describe(`preparation progress with PROGRESS_CACHE_SECONDS (${driverName})`, () 
     async () => {
       const first = await read(org.admin).expect(200).expect('content-type', /^application\/json/);
       expect(first.body.opinions.total).toBe(1);
-      await submitOpinion(t, box.slug, { text: '公务用车管理不规范。' });
-      await t.drain();
+      await writtenOpinion('公务用车管理不规范。');
       const supervisor = await org.user([Role.Supervisor]);
       const again = (await read(supervisor).expect(200)).body;
       if (onBullmq) expect(again).toEqual(first.body);

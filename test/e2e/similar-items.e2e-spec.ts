@@ -1,5 +1,4 @@
 import { Role } from '../../src/common/roles';
-import { openBox, submitOpinion } from '../factories/boxes';
 import { createMeeting, createTeam, TestTeam } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { createTestApp, TestApp } from '../setup/test-app';
@@ -14,7 +13,7 @@ interface Pair {
 // Two pairs that say the same thing in other words, and items that resemble nothing else.
 const MEETINGS = '会议太多，一周有大半时间在开会';
 const MEETINGS_REWORDED = '开会过多过频，挤占了干事的时间';
-const CARS_FROM_BOX = '公车私用的苗头要及时刹住';
+const CARS_WRITTEN = '公车私用的苗头要及时刹住';
 const CARS = '公务用车管理不严，节假日有私用情况';
 const YOUTH = '年轻干部培养使用力度不够，成长渠道偏窄';
 
@@ -38,10 +37,9 @@ describe(`可能重复: items that may say the same thing (${driverName})`, () =
     organiser = org.admin;
     meeting = await createMeeting(t, organiser);
     team = await createTeam(t, org, meeting.id, 3);
-    // One pair side from the box (compared by its opinions), the rest named directly (by summary).
-    const box = await openBox(t, organiser, meeting.id);
-    await submitOpinion(t, box.slug, { text: CARS_FROM_BOX });
-    await submitOpinion(t, box.slug, { text: CARS_FROM_BOX });
+    // One pair side from a written answer's two opinions (compared by its opinions), the rest named
+    // directly (by summary). Not a box: a box's opinions wait to be released k at a time.
+    await t.http.post(`/api/v1/meetings/${meeting.id}/written-opinions`).set(organiser.auth).send({ fromBody: '派驻纪检监察组', opinions: [{ text: CARS_WRITTEN }, { text: CARS_WRITTEN }] }).expect(201);
     await t.drain();
     ids.meetings = await addItem(MEETINGS);
     t.clock.advance(60_000); // so that the next is the newer of the two
@@ -51,13 +49,13 @@ describe(`可能重复: items that may say the same thing (${driverName})`, () =
     // The same words about one member: never paired with the team's item.
     ids.meetingsOfMember = await addItem(MEETINGS, team.members[0].id);
     const items = (await t.http.get(`/api/v1/meetings/${meeting.id}/items`).set(organiser.auth).expect(200)).body as Array<{ id: string; summary: string }>;
-    ids.carsFromBox = items.find((item) => item.summary === CARS_FROM_BOX)!.id;
+    ids.carsWritten = items.find((item) => item.summary === CARS_WRITTEN)!.id;
   });
   afterAll(() => t.close());
 
   it('pairs reworded duplicates of the same target, most similar first, and nothing else', async () => {
     const pairs = await similar();
-    expect(summaries(pairs)).toEqual([[MEETINGS, MEETINGS_REWORDED].sort(), [CARS, CARS_FROM_BOX].sort()]);
+    expect(summaries(pairs)).toEqual([[MEETINGS, MEETINGS_REWORDED].sort(), [CARS, CARS_WRITTEN].sort()]);
     expect(pairs[0].similarity).toBeGreaterThanOrEqual(pairs[1].similarity);
     for (const pair of pairs) {
       expect(pair.similarity).toBeGreaterThan(0);
@@ -70,26 +68,26 @@ describe(`可能重复: items that may say the same thing (${driverName})`, () =
   it('proposes merging the smaller item into the larger, and the newer into the older when they are alike', async () => {
     const pairs = await similar();
     const cars = pairs.find((pair) => pair.items.some((item) => item.id === ids.cars))!;
-    // The box's item has two opinions, the named one none.
-    expect(cars.merge).toEqual({ itemId: ids.cars, intoItemId: ids.carsFromBox });
+    // The written answer's item has two opinions, the named one none.
+    expect(cars.merge).toEqual({ itemId: ids.cars, intoItemId: ids.carsWritten });
     const meetings = pairs.find((pair) => pair.items.some((item) => item.id === ids.meetings))!;
     expect(meetings.merge).toEqual({ itemId: ids.meetingsReworded, intoItemId: ids.meetings });
   });
 
   it('forgets a pair the organiser marks as different, once however often said, until taken back', async () => {
-    await t.http.post(`/api/v1/items/${ids.carsFromBox}/distinct`).set(organiser.auth).send({ otherItemId: ids.cars }).expect(204);
+    await t.http.post(`/api/v1/items/${ids.carsWritten}/distinct`).set(organiser.auth).send({ otherItemId: ids.cars }).expect(204);
     // Said again, from the other side: nothing changes.
-    await t.http.post(`/api/v1/items/${ids.cars}/distinct`).set(organiser.auth).send({ otherItemId: ids.carsFromBox }).expect(204);
+    await t.http.post(`/api/v1/items/${ids.cars}/distinct`).set(organiser.auth).send({ otherItemId: ids.carsWritten }).expect(204);
     expect(summaries(await similar())).toEqual([[MEETINGS, MEETINGS_REWORDED].sort()]);
 
-    await t.http.delete(`/api/v1/items/${ids.cars}/distinct/${ids.carsFromBox}`).set(organiser.auth).expect(204);
+    await t.http.delete(`/api/v1/items/${ids.cars}/distinct/${ids.carsWritten}`).set(organiser.auth).expect(204);
     expect(summaries(await similar())).toHaveLength(2);
   });
 
   it('drops a pair once merged as proposed, and brings it back when the merge is undone', async () => {
     const pair = (await similar()).find((each) => each.items.some((item) => item.id === ids.meetings))!;
     const merged = await t.http.post(`/api/v1/items/${pair.merge.itemId}/merge`).set(organiser.auth).send({ intoItemId: pair.merge.intoItemId }).expect(200);
-    expect(summaries(await similar())).toEqual([[CARS, CARS_FROM_BOX].sort()]);
+    expect(summaries(await similar())).toEqual([[CARS, CARS_WRITTEN].sort()]);
 
     await t.http.post(`/api/v1/item-merges/${merged.body.mergeId}/undo`).set(organiser.auth).expect(200);
     expect(summaries(await similar())).toHaveLength(2);
@@ -99,9 +97,9 @@ describe(`可能重复: items that may say the same thing (${driverName})`, () =
     await t.http.post(`/api/v1/meetings/${meeting.id}/items/publish`).set(organiser.auth).expect(200);
     await t.http.post(`/api/v1/items/${ids.cars}/claims`).set(team.members[0].auth).send({ kind: 'lead' }).expect(201);
     const cars = (await similar()).find((pair) => pair.items.some((item) => item.id === ids.cars))!;
-    expect(cars.merge).toEqual({ itemId: ids.carsFromBox, intoItemId: ids.cars });
+    expect(cars.merge).toEqual({ itemId: ids.carsWritten, intoItemId: ids.cars });
 
-    await t.http.post(`/api/v1/items/${ids.carsFromBox}/claims`).set(team.members[1].auth).send({ kind: 'lead' }).expect(201);
+    await t.http.post(`/api/v1/items/${ids.carsWritten}/claims`).set(team.members[1].auth).send({ kind: 'lead' }).expect(201);
     expect(summaries(await similar())).toEqual([[MEETINGS, MEETINGS_REWORDED].sort()]);
   });
 

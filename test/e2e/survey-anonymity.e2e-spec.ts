@@ -14,7 +14,8 @@ import { driverName, onMysql } from '../setup/test-env';
  */
 
 /** The columns of survey_responses, each judged unable to lead back to a token. */
-const RESPONSE_COLUMNS = ['id', 'organizationId', 'surveyId', 'departmentId', 'tokenId', 'answers', 'receivedOn'];
+// `held`: one flag shared by every answer of a batch until its release; it tells nothing of anyone.
+const RESPONSE_COLUMNS = ['id', 'organizationId', 'surveyId', 'departmentId', 'tokenId', 'answers', 'receivedOn', 'held'];
 /** The columns of survey_tokens: nothing in them says when, or for which answer, a token was used. */
 const TOKEN_COLUMNS = ['id', 'organizationId', 'surveyId', 'tokenHash', 'departmentId', 'used'];
 /** The only tables an answer may write to. */
@@ -56,6 +57,8 @@ describe(`what an anonymous survey answer leaves behind (${driverName})`, () => 
 
   /** Runs an answer between two snapshots of the whole database and the log. */
   async function observe(answer: () => Promise<void>): Promise<{ changes: Changes; logLines: string[] }> {
+    // Earlier work finished first: the log taken around the answer holds only what it wrote.
+    await t.drain();
     const before = await snapshotDatabase(t.dataSource);
     const logsBefore = t.logs.length;
     await answer();
@@ -80,7 +83,8 @@ describe(`what an anonymous survey answer leaves behind (${driverName})`, () => 
       text: '页面填写：年轻干部交流轮岗的机会偏少，建议拓宽渠道。',
       async send(token, text) {
         const response = await t.http.post(`/s/${token}`).set(respondentHeaders()).type('form').send({ q0: '3', q1: '2', q2: ['0', '1'], q3: text });
-        if (response.status !== 200 || !response.text.includes('提交成功')) throw new Error(`the page answer failed: ${response.status} ${response.text}`);
+        // Accepted: 303 back to the page (post/redirect/get), which then thanks.
+        if (response.status !== 303 || response.headers.location !== `/s/${token}?sent=1`) throw new Error(`the page answer failed: ${response.status} ${response.text}`);
       },
     },
   ];
@@ -152,11 +156,18 @@ describe(`what an anonymous survey answer leaves behind (${driverName})`, () => 
       expect(shared.map(([opinionColumn, responseColumn, value]) => `raw_opinions.${opinionColumn} = survey_responses.${responseColumn} (${value})`)).toEqual([]);
     });
 
-    it('logs a day-only line with a masked path, and neither the token nor the text', () => {
-      const lines = observed.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    it('writes no log line while answering it: no neighbouring timestamped line can date it', () => {
+      expect({ linesWrittenDuringTheAnswer: observed.logLines }).toEqual({ linesWrittenDuringTheAnswer: [] });
+    });
+
+    it('is counted in a line written when the day ends: the day, the masked path, the count, and neither the token nor the text', () => {
+      const logsBefore = t.logs.length;
+      t.flushPublicLog();
+      const flushed = t.logs.slice(logsBefore);
+      const lines = flushed.map((line) => JSON.parse(line) as Record<string, unknown>);
       const requestLine = lines.find((line) => line.scope === 'public' && (line.req as { url?: string } | undefined)?.url === way.maskedUrl);
-      expect(requestLine).toMatchObject({ day: t.clock.today() });
-      const findings = observed.logLines.flatMap((line, index) => [
+      expect(requestLine).toMatchObject({ day: t.clock.today(), count: 1 });
+      const findings = flushed.flatMap((line, index) => [
         ...[...probes(), ['the text', way.text] as [string, string]].filter(([, probe]) => line.toLowerCase().includes(probe.toLowerCase())).map(([what]) => `log line ${index} holds ${what}: ${line}`),
         ...('time' in lines[index] ? [`log line ${index} has a "time" field: ${line}`] : []),
       ]);

@@ -284,10 +284,15 @@ describe(`surveys (征求意见表) (${driverName})`, () => {
     });
 
     it('puts each text answer in the opinion pool as channel survey with its question\'s aspect; "无" is counted but not kept', async () => {
-      const { survey, tokens } = await surveyWithTokens(3);
+      const { survey, tokens } = await surveyWithTokens(5);
       await answer(t, tokens[0], fullAnswers({ 3: '  联系基层不够，调研流于形式。 ', 4: '会议太多，希望精简。' }));
       await answer(t, tokens[1], fullAnswers({ 3: '无', 4: '暂无意见。' }));
       await answer(t, tokens[2], fullAnswers({ 3: '干部培养渠道窄。' }));
+      // Three answers are fewer than an anonymous survey's k (5): they are counted once two more
+      // have come and a release has let all five out.
+      await answer(t, tokens[3], fullAnswers({ 3: '无', 4: undefined }));
+      await answer(t, tokens[4], fullAnswers({ 3: '无', 4: undefined }));
+      await t.release();
 
       const { opinions } = await storedForSurvey(t, survey.id);
       const pool = opinions
@@ -297,13 +302,13 @@ describe(`surveys (征求意见表) (${driverName})`, () => {
       expect(pool).toEqual([expected('联系基层不够，调研流于形式。', aspect), expected('会议太多，希望精简。', null), expected('干部培养渠道窄。', aspect)].sort((a, b) => a.text.localeCompare(b.text)));
 
       const results = await t.http.get(`/api/v1/surveys/${survey.id}/results`).set(organiser.auth).expect(200);
-      expect(results.body.questions.slice(3).map((question: { answered: number }) => question.answered)).toEqual([3, 2]);
+      expect(results.body.questions.slice(3).map((question: { answered: number }) => question.answered)).toEqual([5, 2]);
     });
   });
 
   describe('results', () => {
-    it('counts choices and ratings exactly as submitted', async () => {
-      const { survey, tokens } = await surveyWithTokens(5);
+    it('counts choices and ratings exactly as submitted (a named survey: counted at once)', async () => {
+      const { survey, tokens } = await surveyWithTokens(5, { anonymous: false });
       const given = [
         { 0: 5, 1: '好', 2: ['调查研究'] },
         { 0: 4, 1: '较好', 2: ['调查研究', '联系群众'] },
@@ -330,6 +335,7 @@ describe(`surveys (征求意见表) (${driverName})`, () => {
       await answerFor(big.id, 8, 6, 5);
       await answerFor(middle.id, 6, 5, 3);
       await answerFor(small.id, 4, 2, 1);
+      await t.release();
 
       const response = await t.http.get(`/api/v1/surveys/${survey.id}/results`).set(organiser.auth).expect(200);
       expect(response.body.responses).toBe(13);
@@ -387,9 +393,11 @@ describe(`surveys (征求意见表) (${driverName})`, () => {
       expect((await storedForSurvey(t, survey.id)).responses).toHaveLength(0);
     });
 
-    it('stores the answer, thanks the person without a receipt, and then says the token was used', async () => {
+    it('stores the answer, redirects to a thanks page without a receipt (post/redirect/get), and then says the token was used', async () => {
       const { survey, tokens } = await surveyWithTokens(1);
-      const page = await t.http.post(`/s/${tokens[0]}`).type('form').send({ q0: '4', q1: '0', q2: ['1', '3'], q3: '调研多在机关，基层去得少。', q4: '' });
+      const sent = await t.http.post(`/s/${tokens[0]}`).type('form').send({ q0: '4', q1: '0', q2: ['1', '3'], q3: '调研多在机关，基层去得少。', q4: '' });
+      expect({ status: sent.status, location: sent.headers.location }).toEqual({ status: 303, location: `/s/${tokens[0]}?sent=1` });
+      const page = await t.http.get(sent.headers.location);
       expect(page.status).toBe(200);
       expect(page.text).toContain('提交成功，感谢您的参与！');
       expect(page.text).not.toContain('回执码');
@@ -397,11 +405,14 @@ describe(`surveys (征求意见表) (${driverName})`, () => {
       expect(stored.responses.map((response) => response.answers)).toEqual([{ 0: 4, 1: 0, 2: [1, 3], 3: true }]);
       expect(stored.opinions.map((opinion) => opinion.text)).toEqual(['调研多在机关，基层去得少。']);
 
+      // Opening the link again is a normal state of it, said kindly; sending again stores nothing (410).
       const again = await t.http.get(`/s/${tokens[0]}`);
-      expect(again.status).toBe(410);
-      expect(again.text).toContain('已经填写过了');
+      expect(again.status).toBe(200);
+      expect(again.text).toContain('已经提交过了');
+      expect(again.text).not.toContain('<form');
       const twice = await t.http.post(`/s/${tokens[0]}`).type('form').send({ q0: '4' });
       expect(twice.status).toBe(410);
+      expect(twice.text).toContain('已经提交过了');
     });
 
     it('shows a closed survey as closed, and an unknown token as an error page', async () => {

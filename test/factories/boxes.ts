@@ -60,6 +60,17 @@ export function receiptOnPage(pageHtml: string): string | null {
   return RECEIPT_PARAGRAPH.exec(pageHtml)?.[1] ?? null;
 }
 
+/** The one-time nonce in a box page's form (hidden field `nonce`), or null when the page has none. */
+export function formNonceOn(pageHtml: string): string | null {
+  return /<input type="hidden" name="nonce" value="([^"]*)">/.exec(pageHtml)?.[1] ?? null;
+}
+
+/** What the box page's form holds in its textarea, unescaped as a browser would show it. */
+export function textareaOn(pageHtml: string): string | null {
+  const raw = /<textarea id="text"[^>]*>([\s\S]*?)<\/textarea>/.exec(pageHtml)?.[1];
+  return raw === undefined ? null : raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
 /** The stored rows of one box, read straight from the database. */
 export function storedOpinions(t: TestApp, boxId: string): Promise<RawOpinion[]> {
   return t.dataSource.getRepository(RawOpinion).find({ where: { sourceId: boxId, channel: 'box' } });
@@ -83,13 +94,6 @@ export async function createBoxScene(t: TestApp, org: TestOrg, boxBody: Record<s
   const team = await createTeam(t, org, meeting.id, 3);
   const box = await openBox(t, organiser, meeting.id, boxBody);
   return { organiser, meeting, team, box };
-}
-
-/** YYYY-MM-DD one day before `day`. */
-export function dayBefore(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }
 
 export const ONE_DAY_MS = 24 * 3600 * 1000;

@@ -37,6 +37,7 @@ export async function createOrg(t: TestApp): Promise<TestOrg> {
   const name = unique('单位-');
   const adminName = unique('admin');
   const { organization, admin } = await t.app.get(OrganizationsService).bootstrapOrganization(name, adminName, PASSWORD);
+  t.organizations.add(organization.id);
   const adminToken = await login(t, adminName, PASSWORD);
   const adminUser: TestUser = { id: admin.id, username: adminName, displayName: admin.displayName, roles: admin.roles, token: adminToken, auth: asUser(adminToken) };
 

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,9 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { createApiApp } from '../../src/core/http';
+import { createApiApp, publicTallyOf } from '../../src/core/http';
 import { QueueDriver } from '../../src/queue/queue-driver';
+import { ReleaseService } from '../../src/release/release.service';
 import { createWorker } from '../../src/worker';
 import { TestClock } from './test-clock';
 import { baseTestEnv } from './test-env';
@@ -23,9 +25,19 @@ export interface TestApp {
   clock: TestClock;
   /** Every log line the app and worker wrote, as JSON text. */
   logs: string[];
+  /** Writes the public routes' counts now, as the end of the day would (see PublicRequestTally). */
+  flushPublicLog(): void;
   dataSource: DataSource;
   /** Waits until no job is waiting, running or scheduled for a retry. */
   drain(timeoutMs?: number): Promise<void>;
+  /**
+   * Runs a fixed release time (统一整理) now, as the schedule would, and waits for the released
+   * opinions to be placed: held anonymous opinions reach the list only this way. Resolves with
+   * how many writers were released.
+   */
+  release(): Promise<number>;
+  /** The organisations this app's tests created (see createOrg): the ones `release()` releases. */
+  organizations: Set<string>;
   close(): Promise<void>;
 }
 
@@ -45,6 +57,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   await app.getHttpAdapter().getInstance().ready();
   const worker = config.queue.driver === 'bullmq' ? await createWorker(config, { logStream, clock }) : null;
   const driver = app.get(QueueDriver);
+  const organizations = new Set<string>();
 
   return {
     app,
@@ -53,8 +66,16 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     config,
     clock,
     logs,
+    flushPublicLog: () => publicTallyOf(app).flush(),
     dataSource: app.get(DataSource),
+    organizations,
     drain: (timeoutMs = 15_000) => driver.drain(timeoutMs),
+    async release() {
+      // Only this app's organisations: on MySQL the test files share one database.
+      const released = await app.get(ReleaseService).runSlot(`test-${randomUUID().slice(0, 8)}`, [...organizations]);
+      await driver.drain(15_000);
+      return released;
+    },
     async close() {
       await worker?.close();
       await app.close();

@@ -1,5 +1,5 @@
 import { maskPublicUrl } from '../../src/core/logging';
-import { isPublicPath } from '../../src/core/public-routes';
+import { isPageFurniturePath, isPublicPath } from '../../src/core/public-routes';
 import { isForwardMove } from '../../src/meetings/meeting-phase';
 import { Clock } from '../../src/common/clock';
 
@@ -10,6 +10,11 @@ describe('public request logging', () => {
     expect(isPublicPath('/r?code=1')).toBe(true);
     expect(isPublicPath('/s/token')).toBe(true);
     expect(isPublicPath('/api/v1/meetings')).toBe(false);
+  });
+
+  it('recognises what a browser fetches along with a page (script, icons), which the ordinary log leaves out', () => {
+    expect(['/assets/tanxin.js', '/favicon.ico', '/apple-touch-icon-precomposed.png'].filter(isPageFurniturePath)).toEqual(['/assets/tanxin.js', '/favicon.ico', '/apple-touch-icon-precomposed.png']);
+    expect(['/api/v1/meetings', '/favicon.ico.bak', '/me/items'].filter(isPageFurniturePath)).toEqual([]);
   });
 
   it('masks slugs, tokens and receipts in a public URL', () => {

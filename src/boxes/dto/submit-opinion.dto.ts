@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { trimmed } from '../../common/transforms';
+import { FORM_NONCE_PATTERN } from '../../opinions/form-nonce';
 import { OpinionText } from '../../opinions/opinion-text.decorator';
 
 /** What a writer sends to a box. Nothing here, nor in the request around it, is kept about them. */
@@ -20,4 +21,12 @@ export class SubmitOpinionDto {
   /** The box's access code, when it has one. */
   @IsOptional() @Transform(trimmed) @IsString() @MaxLength(50)
   accessCode?: string;
+
+  /**
+   * A one-time value (16 to 64 characters of A–Z, a–z, 0–9, `_`, `-`; 128 random bits or more)
+   * that makes a retry safe: sent again with the same nonce, the opinion is not stored twice and
+   * the answer is 409 ALREADY_SENT. The box page puts one in its form.
+   */
+  @IsOptional() @IsString() @Matches(FORM_NONCE_PATTERN, { message: '表单编号格式不正确，请刷新页面后重新提交' })
+  nonce?: string;
 }

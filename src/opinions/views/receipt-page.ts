@@ -17,6 +17,7 @@ export function renderReceiptLookup(options: { code?: string; result?: ReceiptVi
 <h1>查询意见办理情况</h1>
 ${result
     ? html`<p id="receipt-status" class="status" data-status="${result.status}">${RECEIPT_STATUS_TEXT[result.status]}</p>
+${result.held ? html`<p id="receipt-held" class="privacy">${result.held}</p>` : ''}
 ${result.answer ? html`<p>班子成员的答复：</p><div id="receipt-answer" class="answer">${result.answer}</div>` : ''}`
     : ''}
 ${alert('error', options.error)}

@@ -20,6 +20,8 @@ export interface BoardPage {
   today: string;
   /** HH:MM the figures were read. */
   readAt: string;
+  /** When held anonymous opinions are released, e.g. "07:00" (统一整理). */
+  releaseHours: string;
 }
 
 
@@ -64,8 +66,9 @@ ${barChart({ id: 'chart-aspects', title: '意见建议按方面分布', bars: as
 ${lineChart({ id: 'chart-days', title: '每日收到的意见建议数', days: opinions.byDay })}
 <h2>意见箱</h2>
 ${progress.boxes.length
-  ? table(['意见箱', '已收到', '开启数', '状态'], progress.boxes.map((box) => [box.title, box.opinions, box.releaseThreshold, box.released ? '已达开启数' : `还差 ${box.releaseThreshold - box.opinions} 条`]), 'boxes')
+  ? table(['意见箱', '已整理', '每批至少', '状态'], progress.boxes.map((box) => [box.title, box.opinions, box.releaseThreshold, box.released ? '已整理公开' : '待首次整理']), 'boxes')
   : html`<p class="hint">尚未设置意见箱。</p>`}
+<p class="hint" id="release-note">为保护匿名，意见箱和匿名征求意见表的意见不逐条显示：每天 ${view.releaseHours} 统一整理，每个意见箱凑满“每批至少”的条数才一并计入本页各项数字；意见箱关闭时也会整理一次。</p>
 <h2>征求意见表</h2>
 ${progress.surveys.length
   ? table(['征求意见表', '已发放', '已回收', '回收率'], progress.surveys.map((survey) => [survey.title, survey.tokensIssued, survey.responses, survey.responseRate === null ? '—' : `${Math.round(survey.responseRate * 100)}%`]), 'surveys')

@@ -12,14 +12,14 @@ export type SurveyFormValues = Record<number, string | string[]>;
  * address (so the token is in no markup), usable on a phone without JavaScript. A refused
  * answer comes back with each problem beside its question and everything typed kept.
  */
-export function renderSurveyPage(survey: PublicSurveyView, values: SurveyFormValues = {}, problems = new Map<number, string>()): string {
-  if (!survey.open) return renderSurveyClosed(survey.title);
+export function renderSurveyPage(survey: PublicSurveyView, values: SurveyFormValues = {}, problems = new Map<number, string>(), refusal?: string): string {
+  if (!survey.open) return renderSurveyClosed(survey, values);
   return page(survey.title, html`
 <h1>${survey.title}</h1>
 <p class="lead">${survey.meetingTitle}征求意见。${survey.anonymous
     ? '本表匿名填写：不记录您的姓名、账号、IP 地址、设备或填写时间，提交的内容与填写码之间不保留任何对应关系。'
     : '本表为实名填写：提交的内容会与发给您的填写码对应。'}带 * 的为必答题。</p>
-${alert('error', problems.size ? `有 ${problems.size} 道题需要修改，请看题目下方的红色提示。` : null)}
+${alert('error', refusal ?? (problems.size ? `有 ${problems.size} 道题需要修改，请看题目下方的红色提示。您填写的内容都已保留。` : null))}
 <form id="survey-form" method="post" novalidate>
   ${survey.questions.map((question) => renderQuestion(question, values[question.index], problems.get(question.index)))}
   <button id="submit" type="submit">提交</button>
@@ -59,22 +59,36 @@ function ratingLabel(rating: number): string {
   return String(rating);
 }
 
-/** After sending: thanks, and nothing to keep (surveys are not followed up). */
-export function renderSurveyThanks(survey: Pick<PublicSurveyView, 'title' | 'anonymous'>): string {
-  return page('提交成功', html`
+/**
+ * After answering, and whenever the link is opened again: the answer was received, and the token
+ * cannot answer twice. The page after sending is reached by a redirect (post/redirect/get), so a
+ * reload, which phones do on their own, shows this again and sends nothing.
+ */
+export function renderSurveyAnswered(justSent: boolean): string {
+  if (justSent) {
+    return page('提交成功', html`
 <h1>提交成功，感谢您的参与！</h1>
-<p>您对《${survey.title}》的填写已经收到。</p>
-<p class="privacy">${survey.anonymous ? '本表匿名填写，系统只保存答案和提交日期，无法据此查到您是谁。' : '感谢您实名提出意见建议。'}这个填写码已经用过，不能再次提交。</p>`);
+<p>您的填写已经收到。</p>
+<p class="privacy">匿名填写的表，系统只保存答案和提交日期，无法据此查到您是谁；答案也不会逐份出现在任何人的统计里，而是每天定时统一整理，凑满 5 份才一并计入。这个填写码已经用过，不能再次提交。</p>`);
+  }
+  return page('已经提交过了', html`
+<h1>这份征求意见表已经提交过了</h1>
+${alert('notice', '这个填写码的填写已经收到，不必再次提交。感谢您的参与！')}
+<p class="privacy">每个填写码只能提交一次。如果您并没有填写过，请联系发放填写码的同志另领一个。</p>`);
 }
 
-export function renderTokenUsed(): string {
-  return page('已经填写过了', html`
-<h1>这份征求意见表已经填写过了</h1>
-${alert('notice', '每个填写码只能提交一次。如果不是您本人提交的，请联系发放填写码的同志另领一个。')}`);
-}
-
-export function renderSurveyClosed(title: string): string {
-  return page(title, html`
-<h1>${title}</h1>
-${alert('notice', '这份征求意见表已经截止，不再接收填写。感谢您的关心！')}`);
+/**
+ * A closed survey. Someone who filled it in before it closed gets their written answers back, to
+ * keep or to raise another way.
+ */
+export function renderSurveyClosed(survey: Pick<PublicSurveyView, 'title' | 'questions'>, values: SurveyFormValues = {}): string {
+  const written = survey.questions.filter((question) => question.kind === 'text' && typeof values[question.index] === 'string' && String(values[question.index]).trim() !== '');
+  return page(survey.title, html`
+<h1>${survey.title}</h1>
+${alert('notice', '这份征求意见表已经截止，不再接收填写。感谢您的关心！')}
+${written.length
+    ? html`<p>您写的内容没有提交，保留在下面，可以复制保存，通过意见箱、座谈会或谈心谈话等其他渠道反映：</p>
+${written.map((question) => html`<label for="q${question.index}">${question.prompt}</label>
+<textarea id="q${question.index}" readonly>${values[question.index]}</textarea>`)}`
+    : ''}`);
 }
