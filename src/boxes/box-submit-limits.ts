@@ -29,15 +29,15 @@ export class BoxSubmitLimits {
     // Without a code there is no guess to count (a box that needs one refuses at once).
     const guesses: Counter[] = dto.accessCode ? [{ quota: accessCodeFailureQuota(this.config), subject: this.limiter.subject('box-client', `${slug} ${address}`) }] : [];
 
-    await this.limiter.refuseIfReached([...accepted, ...guesses]);
-    let result: { receipt: string };
+    if (guesses.length > 0) await this.limiter.refuseIfReached(guesses);
+    // Counted up front in one step with the check, and given back if the opinion is refused.
+    await this.limiter.take(accepted);
     try {
-      result = await this.submissions.submitOpinion(slug, dto);
+      return await this.submissions.submitOpinion(slug, dto);
     } catch (error) {
+      await this.limiter.giveBack(accepted);
       if (guesses.length > 0 && error instanceof AppError && error.code === ErrorCode.AccessCodeRequired) await this.limiter.count(guesses);
       throw error;
     }
-    await this.limiter.count(accepted);
-    return result;
   }
 }

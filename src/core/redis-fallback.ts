@@ -37,11 +37,44 @@ export class RedisOrFallback {
   }
 }
 
-/** `promise`, or a rejection once `ms` have passed without its answer. */
+/** Calls still waiting for an answer, each with the moment it gives up. */
+const waiting = new Set<{ deadline: number; ms: number; reject: (error: Error) => void }>();
+/** How often the waiting calls are checked: a timeout fires up to this much late. */
+const CHECK_EVERY_MS = 25;
+let checker: NodeJS.Timeout | null = null;
+
+/**
+ * `promise`, or a rejection once `ms` have passed without its answer. One shared timer checks
+ * every waiting call (not a timer per call: this wraps each Redis call of a public request, and
+ * a timer set and cleared per call cost more than the call's own bookkeeping).
+ */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+  return new Promise<T>((resolve, reject) => {
+    const entry = { deadline: Date.now() + ms, ms, reject };
+    waiting.add(entry);
+    checker ??= setInterval(rejectOverdue, CHECK_EVERY_MS).unref();
+    promise.then(
+      (value) => {
+        waiting.delete(entry);
+        resolve(value);
+      },
+      (error: unknown) => {
+        waiting.delete(entry);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function rejectOverdue(): void {
+  const now = Date.now();
+  for (const entry of waiting) {
+    if (entry.deadline > now) continue;
+    waiting.delete(entry);
+    entry.reject(new Error(`no answer from Redis within ${entry.ms} ms`));
+  }
+  if (waiting.size === 0 && checker) {
+    clearInterval(checker);
+    checker = null;
+  }
 }

@@ -30,6 +30,22 @@ export abstract class RateLimitStore {
 
   /** How many the current window holds, without counting. */
   abstract peek(key: string, windowSeconds: number): Promise<WindowCount>;
+
+  /**
+   * Counts one more on every counter, unless that would take one past its limit: then counts
+   * nothing and says which (its index). One round trip for all of them.
+   */
+  abstract take(counters: readonly CounterLimit[]): Promise<{ refused: number | null; resetInSeconds: number }>;
+
+  /** Takes back one of each, for what `take` counted and was then refused for another reason. */
+  abstract giveBack(counters: readonly CounterLimit[]): Promise<void>;
+}
+
+/** A counter's key, window and limit, as `take` needs them. */
+export interface CounterLimit {
+  key: string;
+  windowSeconds: number;
+  limit: number;
 }
 
 /** Embedded mode: counters in this process's memory, dropped once their window has ended. */
@@ -56,6 +72,29 @@ export class MemoryRateLimitStore extends RateLimitStore {
     return { count: counter.count, resetInSeconds: window.resetInSeconds };
   }
 
+  async take(counters: readonly CounterLimit[]): Promise<{ refused: number | null; resetInSeconds: number }> {
+    return this.takeNow(counters);
+  }
+
+  async giveBack(counters: readonly CounterLimit[]): Promise<void> {
+    this.giveBackNow(counters);
+  }
+
+  takeNow(counters: readonly CounterLimit[]): { refused: number | null; resetInSeconds: number } {
+    const refused = counters.findIndex((counter) => this.peekNow(counter.key, counter.windowSeconds).count >= counter.limit);
+    if (refused >= 0) return { refused, resetInSeconds: this.peekNow(counters[refused].key, counters[refused].windowSeconds).resetInSeconds };
+    for (const counter of counters) this.hitNow(counter.key, counter.windowSeconds);
+    return { refused: null, resetInSeconds: 0 };
+  }
+
+  giveBackNow(counters: readonly CounterLimit[]): void {
+    const now = this.clock.now().getTime();
+    for (const { key, windowSeconds } of counters) {
+      const counter = this.windows.get(`${key}:${windowAt(now, windowSeconds).index}`);
+      if (counter && counter.count > 0) counter.count -= 1;
+    }
+  }
+
   peekNow(key: string, windowSeconds: number): WindowCount {
     const window = windowAt(this.clock.now().getTime(), windowSeconds);
     return { count: this.windows.get(`${key}:${window.index}`)?.count ?? 0, resetInSeconds: window.resetInSeconds };
@@ -75,7 +114,33 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return count`;
 
-type RedisWithHit = Redis & { rateLimitHit(key: string, expiresInMs: number): Promise<number> };
+/**
+ * `take` in one round trip: every counter one up (with its window's expiry when new); if one went
+ * past its limit, every counter one down again, and the 1-based index of the first that did.
+ * ARGV holds limit and expiry (ms) per key.
+ */
+const TAKE_SCRIPT = `
+local refused = 0
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('PEXPIRE', key, ARGV[2 * i]) end
+  if refused == 0 and count > tonumber(ARGV[2 * i - 1]) then refused = i end
+end
+if refused > 0 then for _, key in ipairs(KEYS) do redis.call('DECR', key) end end
+return refused`;
+
+/** One down on each counter that still exists (one that has expired stays gone). */
+const GIVE_BACK_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then redis.call('DECR', key) end
+end
+return 0`;
+
+type RedisWithHit = Redis & {
+  rateLimitHit(key: string, expiresInMs: number): Promise<number>;
+  rateLimitTake(keyCount: number, ...keysThenArgs: Array<string | number>): Promise<number>;
+  rateLimitGiveBack(keyCount: number, ...keys: string[]): Promise<number>;
+};
 
 /**
  * Counters in Redis, shared by every api process. When Redis is down or slow the limiter fails
@@ -91,6 +156,9 @@ export class RedisRateLimitStore extends RateLimitStore {
     this.fallback = new MemoryRateLimitStore(clock);
     // defineCommand sends EVALSHA, falling back to EVAL once per connection.
     if (!('rateLimitHit' in redis)) redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    // Without numberOfKeys, the first argument says how many keys follow.
+    if (!('rateLimitTake' in redis)) redis.defineCommand('rateLimitTake', { lua: TAKE_SCRIPT });
+    if (!('rateLimitGiveBack' in redis)) redis.defineCommand('rateLimitGiveBack', { lua: GIVE_BACK_SCRIPT });
     this.redis = new RedisOrFallback(redis, new Logger('RateLimit'), 'rate limits count in memory for now');
   }
 
@@ -108,6 +176,31 @@ export class RedisRateLimitStore extends RateLimitStore {
     return this.redis.call(
       async (redis) => ({ count: Number((await redis.get(`rl:${key}:${window.index}`)) ?? 0), resetInSeconds: window.resetInSeconds }),
       () => this.fallback.peekNow(key, windowSeconds),
+    );
+  }
+
+  take(counters: readonly CounterLimit[]): Promise<{ refused: number | null; resetInSeconds: number }> {
+    const now = this.clock.now().getTime();
+    const windows = counters.map((counter) => windowAt(now, counter.windowSeconds));
+    return this.redis.call(
+      async (redis) => {
+        const keys = counters.map((counter, index) => `rl:${counter.key}:${windows[index].index}`);
+        const args = counters.flatMap((counter, index) => [counter.limit, windows[index].endsAtMs - now]);
+        const refused = Number(await (redis as RedisWithHit).rateLimitTake(keys.length, ...keys, ...args));
+        return refused > 0 ? { refused: refused - 1, resetInSeconds: windows[refused - 1].resetInSeconds } : { refused: null, resetInSeconds: 0 };
+      },
+      () => this.fallback.takeNow(counters),
+    );
+  }
+
+  giveBack(counters: readonly CounterLimit[]): Promise<void> {
+    const now = this.clock.now().getTime();
+    return this.redis.call(
+      async (redis) => {
+        const keys = counters.map((counter) => `rl:${counter.key}:${windowAt(now, counter.windowSeconds).index}`);
+        await (redis as RedisWithHit).rateLimitGiveBack(keys.length, ...keys);
+      },
+      () => this.fallback.giveBackNow(counters),
     );
   }
 }

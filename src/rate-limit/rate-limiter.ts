@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { RateLimitStore } from './rate-limit.store';
+import { CounterLimit, RateLimitStore } from './rate-limit.store';
 
 /** What is counted, how many a window allows, and what a person is told once it is reached. */
 export interface Quota {
@@ -22,10 +22,9 @@ export interface Counter {
 
 /**
  * Counts what people do in clock-aligned windows and refuses once a quota is reached. Routes
- * that count every request use `hit`; submissions use `refuseIfReached` before and `count` after,
- * so only what was accepted (or, for guesses, only what failed) is counted. Two requests checked
- * at the same moment may both pass the last free place: a small over-admission, never a refusal
- * of something allowed.
+ * that count every request use `hit`; submissions use `take` (check and count in one atomic step)
+ * and `giveBack` when refused for another reason, so only what was accepted counts; guesses use
+ * `refuseIfReached` before and `count` after a failure, so only what failed counts.
  */
 @Injectable()
 export class RateLimiter {
@@ -61,6 +60,21 @@ export class RateLimiter {
     if (reached.length > 0) throw rateLimited(reached[0].counter.quota, reached[0].resetInSeconds);
   }
 
+  /**
+   * Counts one on every counter, or none and refuses (429) when that would take one past its
+   * limit: the check and the count in one step (one round trip to Redis). A request refused
+   * afterwards for another reason gives it back (`giveBack`), so only what is accepted counts.
+   */
+  async take(counters: Counter[]): Promise<void> {
+    const { refused, resetInSeconds } = await this.store.take(counters.map(limitOf));
+    if (refused !== null) throw rateLimited(counters[refused].quota, resetInSeconds);
+  }
+
+  /** Takes back what `take` counted, for a request refused after it (invalid, closed, sent twice). */
+  async giveBack(counters: Counter[]): Promise<void> {
+    await this.store.giveBack(counters.map(limitOf));
+  }
+
   /** Counts one more on each counter. */
   async count(counters: Counter[]): Promise<void> {
     await Promise.all(counters.map((counter) => this.store.hit(keyOf(counter), counter.quota.windowSeconds)));
@@ -69,6 +83,10 @@ export class RateLimiter {
 
 function keyOf({ quota, subject }: Counter): string {
   return `${quota.name}:${subject}`;
+}
+
+function limitOf(counter: Counter): CounterLimit {
+  return { key: keyOf(counter), windowSeconds: counter.quota.windowSeconds, limit: counter.quota.limit };
 }
 
 /** 429 RATE_LIMITED with Retry-After, and a message that says how long to wait. */

@@ -21,8 +21,13 @@ export class SurveySubmitLimits {
   /** `address`: the client's, as the trusted proxies tell it (request.ip); only its daily keyed hash is used. */
   async submit(token: string, dto: SubmitSurveyResponseDto, address: string): Promise<void> {
     const accepted: Counter[] = [{ quota: surveySubmitQuota(this.config), subject: this.limiter.client(address) }];
-    await this.limiter.refuseIfReached(accepted);
-    await this.responses.submit(token, dto);
-    await this.limiter.count(accepted);
+    // Counted up front in one step with the check, and given back if the answer is refused.
+    await this.limiter.take(accepted);
+    try {
+      await this.responses.submit(token, dto);
+    } catch (error) {
+      await this.limiter.giveBack(accepted);
+      throw error;
+    }
   }
 }

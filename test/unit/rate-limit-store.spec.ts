@@ -49,6 +49,22 @@ describe('the memory rate-limit store', () => {
   });
 });
 
+describe('taking a place on several counters at once (accepted submissions)', () => {
+  it('counts on every counter, or on none and names the first that is full; what is given back is free again', async () => {
+    const store = new MemoryRateLimitStore(new ManualClock(TWENTY_PAST));
+    const client = { key: 'client', windowSeconds: 3600, limit: 2 };
+    const box = { key: 'box', windowSeconds: 3600, limit: 3 };
+    expect(await store.take([client, box])).toEqual({ refused: null, resetInSeconds: 0 });
+    expect(await store.take([client, box])).toEqual({ refused: null, resetInSeconds: 0 });
+    expect(await store.take([client, box])).toEqual({ refused: 0, resetInSeconds: 2400 });
+    // The refused take counted nothing on the box either.
+    expect((await store.peek('box', 3600)).count).toBe(2);
+    await store.giveBack([client, box]);
+    expect({ client: (await store.peek('client', 3600)).count, box: (await store.peek('box', 3600)).count }).toEqual({ client: 1, box: 1 });
+    expect((await store.take([client, box])).refused).toBeNull();
+  });
+});
+
 describe('the Redis rate-limit store', () => {
   it('keys each counter by its window and lets it expire when the window ends, by the app clock', async () => {
     const clock = new ManualClock(TWENTY_PAST);
