@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
 import { AppConfig } from './config/app-config';
 import { CoreModule, CoreOptions } from './core/core.module';
 import { DemoOnFirstStart } from './demo/demo-on-first-start';
@@ -22,7 +24,8 @@ export class ApiModule {
         DemoModule,
       ],
       controllers: [QueueAdminController],
-      providers: [DemoOnFirstStart],
+      // Every route needs an account unless marked @Public(); only the HTTP process has the guard.
+      providers: [DemoOnFirstStart, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -4,7 +4,7 @@ import { CoreModule, CoreOptions } from './core/core.module';
 import { FEATURE_MODULES } from './features';
 import { QueueModule } from './queue/queue.module';
 
-/** The worker process: no HTTP, the queue processors and the outbox sweeper. */
+/** The worker process: no HTTP, the queue processors, the outbox sweepers and the scheduled tasks. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {

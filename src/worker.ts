@@ -6,7 +6,7 @@ import { AppConfig, loadConfig } from './config/app-config';
 import { ConfigError } from './config/environment';
 import { WorkerModule } from './worker.module';
 
-/** The worker process: BullMQ processors and the outbox sweeper, no HTTP. */
+/** The worker process: BullMQ processors, the outbox sweepers and the scheduled tasks, no HTTP. */
 export async function createWorker(config: AppConfig, options: Parameters<typeof WorkerModule.forRoot>[1] = {}) {
   if (config.queue.driver !== 'bullmq') {
     throw new ConfigError(['the worker needs REDIS_URL (BullMQ); in embedded mode the api runs the jobs itself']);

@@ -15,6 +15,7 @@ export class AuthController {
     private readonly users: UsersService,
   ) {}
 
+  /** Signs in with username and password; the answer holds the bearer token. */
   @Post('auth/login')
   @Public()
   @HttpCode(200)

@@ -1,12 +1,10 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PageSession } from './page-session';
@@ -29,7 +27,8 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PageSession, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  // The guard (AuthGuard) is the api's: ApiModule installs it, so the worker and the CLI build none.
+  providers: [AuthService, TokenService, PageSession, LoginThrottle],
   exports: [TokenService, AuthService, PageSession],
 })
 export class AuthModule {}

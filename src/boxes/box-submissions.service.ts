@@ -3,11 +3,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { FormNonce } from '../opinions/form-nonce.entity';
-import { chosenAspect, chosenTarget } from '../opinions/opinion-rules';
-import { OpinionWriter } from '../opinions/opinion-writer';
+import { OpinionPool } from '../opinions/opinion-pool';
 import { newReceiptCode, normaliseReceiptCode } from '../opinions/receipt-code';
 import { heldNotice, ReleaseTimes } from '../opinions/release-times';
 import { BoxDirectory, BoxForWriters, BoxTarget } from './box-directory';
@@ -35,7 +33,7 @@ export class BoxSubmissionsService {
 
   constructor(
     private readonly directory: BoxDirectory,
-    private readonly writer: OpinionWriter,
+    private readonly pool: OpinionPool,
     private readonly keys: AnonymityKeys,
     private readonly clock: Clock,
     config: AppConfig,
@@ -72,26 +70,15 @@ export class BoxSubmissionsService {
       ]);
     }
     const choices = { aspects: found.aspects, memberIds: found.targets.flatMap((target) => (target.id ? [target.id] : [])) };
-    const aspect = chosenAspect(choices, dto.aspect);
-    const targetMemberId = chosenTarget(choices, dto.targetMemberId);
-
     const receipt = newReceiptCode();
-    await this.writer.write({
-      id: newId(),
-      organizationId: box.organizationId,
-      meetingId: box.meetingId,
-      channel: 'box',
-      sourceId: box.id,
-      text: dto.text,
-      aspect,
-      targetMemberId,
-      receivedOn: this.clock.today(),
+    // Anonymous: held until the box releases a batch (统一整理), so nothing anyone else reads changes now.
+    await this.pool.accept('box', { organizationId: box.organizationId, meetingId: box.meetingId, sourceId: box.id }, [{ text: dto.text, aspect: dto.aspect, targetMemberId: dto.targetMemberId }], {
+      choices,
+      day: this.clock.today(),
+      anonymous: true,
       receiptHash: this.keys.receiptHash(normaliseReceiptCode(receipt)!),
-      itemId: null,
-      // Held until the box releases a batch (统一整理): nothing anyone else reads changes now.
-      pendingAggregation: false,
-      held: true,
-    }, this.spentNonce(dto));
+      nonce: this.spentNonce(dto),
+    });
     return { receipt };
   }
 

@@ -29,6 +29,7 @@ export class BoxesController {
     return this.boxes.listBoxes(actor, meetingId);
   }
 
+  /** One box with its count of released opinions. */
   @Get('boxes/:id')
   @Roles(Role.Organiser, Role.Supervisor)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<BoxView> {

@@ -11,7 +11,7 @@ import { findOwned } from '../common/tenancy';
 import { AppConfig } from '../config/app-config';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
-import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { OpinionPool } from '../opinions/opinion-pool';
 import { UsersService } from '../users/users.service';
 import { BoxDirectory, TEAM_TARGET } from './box-directory';
 import { isBoxOpen } from './box-state';
@@ -26,7 +26,7 @@ export const DEFAULT_RELEASE_THRESHOLD = 5;
 export class BoxesService {
   constructor(
     @InjectRepository(Box) private readonly boxes: Repository<Box>,
-    @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
+    private readonly pool: OpinionPool,
     private readonly meetings: MeetingsService,
     private readonly users: UsersService,
     private readonly directory: BoxDirectory,
@@ -98,8 +98,7 @@ export class BoxesService {
   async releasedOpinions(actor: Actor, id: string): Promise<BoxOpinionView[]> {
     const { box } = await this.findBox(actor, id);
     // Released opinions only: held ones are read by nobody until their batch goes out.
-    const where = { sourceId: box.id, channel: 'box' as const, held: false };
-    const released = await this.opinions.count({ where });
+    const released = await this.pool.releasedCount('box', box.id);
     if (released < box.releaseThreshold) {
       throw new AppError(
         ErrorCode.BelowReleaseThreshold,
@@ -107,7 +106,7 @@ export class BoxesService {
         `为保护写信人匿名，意见箱的意见每次至少凑满 ${box.releaseThreshold} 条才统一整理公开，目前尚无可查看的内容`,
       );
     }
-    const opinions = await this.opinions.find({ where, order: { id: 'ASC' } });
+    const opinions = await this.pool.releasedOpinions('box', box.id);
     const members = await this.users.findUsers(actor, opinions.flatMap((opinion) => (opinion.targetMemberId ? [opinion.targetMemberId] : [])));
     return opinions.map((opinion) => {
       const member = members.find((user) => user.id === opinion.targetMemberId);
@@ -133,7 +132,7 @@ export class BoxesService {
    */
   private async describe(box: Box, meeting: Meeting): Promise<BoxView> {
     const open = isBoxOpen(box, meeting.phase, this.clock.now());
-    const opinions = await this.opinions.count({ where: { sourceId: box.id, channel: 'box', held: false } });
+    const opinions = await this.pool.releasedCount('box', box.id);
     return toBoxView(box, this.config.publicBaseUrl, open, { opinions });
   }
 }

@@ -47,6 +47,7 @@ export class AppConfig {
     backoffMs: number;
     concurrency: number;
     sweepIntervalMs: number;
+    scheduleIntervalMs: number;
   };
   readonly auth: { jwtSecret: string; jwtExpiresIn: string; loginRateLimit: number; loginAccountRateLimit: number; loginRateWindowSeconds: number };
   readonly anonymity: {
@@ -99,6 +100,7 @@ export class AppConfig {
       backoffMs: vars.QUEUE_BACKOFF_MS,
       concurrency: vars.QUEUE_CONCURRENCY,
       sweepIntervalMs: vars.SWEEP_INTERVAL_MS,
+      scheduleIntervalMs: vars.SCHEDULE_INTERVAL_MS ?? vars.SWEEP_INTERVAL_MS,
     };
     this.auth = {
       jwtSecret: vars.JWT_SECRET,

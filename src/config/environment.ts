@@ -143,6 +143,11 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(200) QUEUE_CONCURRENCY = 10;
   /** How often the outbox sweeper re-enqueues work still pending in the database. */
   @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) SWEEP_INTERVAL_MS = 60_000;
+  /**
+   * How often the scheduled tasks (the release times, the daily reminders, expired exports) check
+   * whether they are due: once per tick across all workers. Defaults to SWEEP_INTERVAL_MS.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) SCHEDULE_INTERVAL_MS?: number = undefined;
 
   /**
    * Failed sign-ins one client address may make per window: generous, because a whole office

@@ -134,8 +134,44 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     .setDescription('民主生活会会前准备：意见箱、征求意见表、谈心谈话、座谈会与意见清单。错误统一为 {statusCode, code, message, details?, requestId}。')
     .setVersion('1')
     .addBearerAuth()
+    // Relative: the document is served by the api it describes, wherever that is deployed.
+    .addServer('/', '本服务')
     .build();
-  return SwaggerModule.createDocument(app, document);
+  return declareImplicitParts(SwaggerModule.createDocument(app, document));
+}
+
+/** Every error answer's shape (see AllExceptionsFilter), documented once. */
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['statusCode', 'code', 'message'],
+  properties: {
+    statusCode: { type: 'integer', example: 400 },
+    code: { type: 'string', description: 'A stable upper-case code, e.g. VALIDATION_FAILED, NOT_FOUND, RATE_LIMITED.', example: 'VALIDATION_FAILED' },
+    message: { type: 'string', description: 'What went wrong, in Chinese, for a person.' },
+    details: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    requestId: { type: 'string', description: 'Quote it to an administrator (not on public routes, whose errors are counted, not logged).' },
+  },
+};
+
+/**
+ * What the decorators leave implicit, said outright in the document (package.json's licence too):
+ * - an operation marked `@Public()` carries no bearer requirement: it gets `security: []`, since an
+ *   absent `security` would read as "not documented" rather than "none";
+ * - every operation answers errors in the one shape: a `4XX` response with the Error schema, where
+ *   no 4xx is documented already.
+ */
+function declareImplicitParts(document: OpenAPIObject): OpenAPIObject {
+  document.info.license ??= { name: 'UNLICENSED (not for redistribution)' };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, Error: ERROR_SCHEMA as never } };
+  const errors = { description: '请求有误：见 code 与 message', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path as Record<string, { security?: unknown[]; responses?: Record<string, unknown> } | undefined>)) {
+      if (!operation || typeof operation !== 'object' || !operation.responses) continue;
+      operation.security ??= [];
+      if (!Object.keys(operation.responses).some((status) => status.startsWith('4'))) operation.responses['4XX'] = errors;
+    }
+  }
+  return document;
 }
 
 /** The routes the app serves, as registered (tests walk them). */

@@ -29,6 +29,7 @@ export class ExportsController {
     return this.exports.get(actor, id);
   }
 
+  /** Downloads the finished document. */
   @Get('exports/:id/file')
   @Roles(Role.Organiser)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

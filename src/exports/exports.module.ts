@@ -7,6 +7,7 @@ import { RecordedOpinionsModule } from '../recorded-opinions/recorded-opinions.m
 import { TalksModule } from '../talks/talks.module';
 import { ExportJob } from './export-job.entity';
 import { ExportsController } from './exports.controller';
+import { ExpiredExportsSchedule } from './expired-exports.schedule';
 import { ExportsProcessor, ExportsSweeper } from './exports.processor';
 import { ExportsService } from './exports.service';
 
@@ -14,6 +15,6 @@ import { ExportsService } from './exports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ExportJob]), MeetingsModule, ItemsModule, TalksModule, ProgressModule, RecordedOpinionsModule],
   controllers: [ExportsController],
-  providers: [ExportsService, ExportsProcessor, ExportsSweeper],
+  providers: [ExportsService, ExportsProcessor, ExportsSweeper, ExpiredExportsSchedule],
 })
 export class ExportsModule {}

@@ -20,7 +20,7 @@ export class ExportsProcessor implements JobHandler<JobName.BuildExport> {
   }
 }
 
-/** Builds exports left queued by an outage, and removes files past their retention. */
+/** Builds exports left queued by an outage or a crash. */
 @Injectable()
 @OutboxSweeper()
 export class ExportsSweeper implements Sweeper {

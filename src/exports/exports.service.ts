@@ -118,17 +118,22 @@ export class ExportsService {
     await this.jobs.update({ id: exportId }, { status: 'failed', error: error.message.slice(0, 500), finishedAt: this.clock.nowToSecond() });
   }
 
-  /** Exports not yet built (after an outage), and files past their retention, which are removed. */
+  /** Asks again for exports not yet built (after an outage or a crash); resolves with how many. */
   async sweep(): Promise<number> {
     const stranded = await this.jobs.find({ where: { status: In(['queued', 'running']), createdAt: LessThan(new Date(this.clock.now().getTime() - 60_000)) }, select: { id: true } });
     for (const { id } of stranded) await this.dispatcher.dispatch(JobName.BuildExport, { exportId: id }, { jobId: `export-${id}-${Math.floor(Date.now() / 60_000)}` });
+    return stranded.length;
+  }
+
+  /** Removes the documents past EXPORT_RETENTION_DAYS, file and row; resolves with how many. */
+  async removeExpired(): Promise<number> {
     const expired = await this.jobs.find({ where: { status: 'done', finishedAt: LessThan(new Date(this.clock.now().getTime() - this.config.exports.retentionDays * 86_400_000)) } });
     for (const job of expired) {
       await this.files.remove(job.fileKey);
       await this.jobs.delete({ id: job.id });
     }
     if (expired.length) this.logger.log(`removed ${expired.length} expired exports`);
-    return stranded.length;
+    return expired.length;
   }
 
   private async render(actor: Actor, job: ExportJob, meetingTitle: string): Promise<Buffer> {

@@ -60,6 +60,7 @@ export class ItemsController {
     return this.items.getItem(actor, id);
   }
 
+  /** Changes an item's words, aspect, target or notes; automatic runs never undo it. */
   @Patch('items/:id')
   @Roles(Role.Organiser)
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: UpdateItemDto): Promise<ItemDetailView> {
@@ -74,6 +75,7 @@ export class ItemsController {
     return this.items.mergeItem(actor, id, dto);
   }
 
+  /** Undoes a merge: the item and its sources come back. */
   @Post('item-merges/:id/undo')
   @HttpCode(200)
   @Roles(Role.Organiser)
@@ -88,6 +90,7 @@ export class ItemsController {
     return this.items.splitItem(actor, id, dto);
   }
 
+  /** Sets an item aside with a reason (不纳入清单), counted apart. */
   @Post('items/:id/set-aside')
   @HttpCode(200)
   @Roles(Role.Organiser)
@@ -95,6 +98,7 @@ export class ItemsController {
     return this.items.setAside(actor, id, dto);
   }
 
+  /** Brings a set-aside item back to the list. */
   @Post('items/:id/restore')
   @HttpCode(200)
   @Roles(Role.Organiser)

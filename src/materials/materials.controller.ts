@@ -52,6 +52,7 @@ export class MaterialsController {
     return this.materials.upload(actor, meetingId, memberId, Buffer.isBuffer(request.body) ? request.body : null, contentType ?? '', name);
   }
 
+  /** Downloads the member's uploaded file. */
   @Get(':memberId/file')
   @ApiProduces(MATERIAL_CONTENT_TYPES.pdf, MATERIAL_CONTENT_TYPES.docx)
   async download(

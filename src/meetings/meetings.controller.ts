@@ -24,24 +24,28 @@ export class MeetingsController {
     return ASPECT_PRESETS;
   }
 
+  /** Creates a meeting (民主生活会 or 组织生活会) with its aspects and deadlines. */
   @Post('meetings')
   @Roles(Role.Organiser)
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateMeetingDto): Promise<MeetingView> {
     return toMeetingView(await this.meetings.createMeeting(actor, dto));
   }
 
+  /** The organisation's meetings, newest first. */
   @Get('meetings')
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   async list(@CurrentActor() actor: Actor): Promise<MeetingView[]> {
     return (await this.meetings.listMeetings(actor)).map(toMeetingView);
   }
 
+  /** One meeting. */
   @Get('meetings/:id')
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   async get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return toMeetingView(await this.meetings.getMeeting(actor, id));
   }
 
+  /** Changes a meeting's title, theme, deadlines, talk rules, aspect keywords or who may read talks. */
   @Patch('meetings/:id')
   @Roles(Role.Organiser)
   async update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: UpdateMeetingDto): Promise<MeetingView> {
@@ -56,6 +60,7 @@ export class MeetingsController {
     return toMeetingView(await this.meetings.movePhase(actor, id, dto));
   }
 
+  /** The meeting's team (班子): secretary and members, with what each oversees. */
   @Get('meetings/:id/team')
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   team(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<TeamMemberView[]> {

@@ -32,12 +32,14 @@ export class NotificationsController {
     return { unread: unreadCount, items: items.map(toNotificationView) };
   }
 
+  /** Marks one of the caller's notifications read. */
   @Post('me/notifications/:id/read')
   @HttpCode(200)
   async markRead(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<NotificationView> {
     return toNotificationView(await this.notifications.markRead(actor, id));
   }
 
+  /** Marks all the caller's notifications read. */
   @Post('me/notifications/read-all')
   @HttpCode(200)
   async markAllRead(@CurrentActor() actor: Actor): Promise<{ marked: number }> {
@@ -51,12 +53,14 @@ export class NotificationsController {
     return toWebhookView(await this.webhooks.createWebhook(actor, dto));
   }
 
+  /** The organisation's webhooks. */
   @Get('webhooks')
   @Roles(Role.Admin, Role.Organiser)
   async listWebhooks(@CurrentActor() actor: Actor): Promise<WebhookView[]> {
     return (await this.webhooks.listWebhooks(actor)).map(toWebhookView);
   }
 
+  /** Removes a webhook. */
   @Delete('webhooks/:id')
   @HttpCode(204)
   @Roles(Role.Admin, Role.Organiser)

@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * form again (a reload, Back and send) stores nothing a second time. The row holds the nonce's
  * keyed hash and the day only: no link to the opinion, no time. On SQLite the table has no rowid,
  * whose order would tell the order of arrival; MySQL clusters it by the random hash. Rows older
- * than a few days are swept away (FormNonceSweeper): by then no browser sends the form again.
+ * than a few days are swept away (ExpiredFormNoncesSchedule): by then no browser sends the form again.
  */
 @Entity('form_nonces', { withoutRowid: true })
 @Index(['day'])

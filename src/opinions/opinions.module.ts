@@ -2,19 +2,23 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AggregationTrigger } from './aggregation-trigger';
-import { FormNonceSweeper } from './form-nonce.sweeper';
+import { ExpiredFormNoncesSchedule } from './expired-form-nonces.schedule';
 import { HeldOpinions } from './held-opinions';
+import { OpinionPool } from './opinion-pool';
 import { OpinionWriter } from './opinion-writer';
 import { PublicReceiptsController } from './public-receipts.controller';
 import { RawOpinion } from './raw-opinion.entity';
 import { ReceiptPagesController } from './receipt-pages.controller';
 import { ReceiptsService } from './receipts.service';
 
-/** The pool of raw opinions (意见) every channel feeds, and the receipts writers follow up with. */
+/**
+ * The pool of raw opinions (意见) every channel feeds, and the receipts writers follow up with.
+ * Channels write through OpinionPool alone: the raw-opinion repository stays inside.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([RawOpinion]), RateLimitModule],
   controllers: [PublicReceiptsController, ReceiptPagesController],
-  providers: [OpinionWriter, ReceiptsService, AggregationTrigger, HeldOpinions, FormNonceSweeper],
-  exports: [OpinionWriter, ReceiptsService, AggregationTrigger, HeldOpinions, TypeOrmModule],
+  providers: [OpinionPool, OpinionWriter, ReceiptsService, AggregationTrigger, HeldOpinions, ExpiredFormNoncesSchedule],
+  exports: [OpinionPool, ReceiptsService, HeldOpinions],
 })
 export class OpinionsModule {}

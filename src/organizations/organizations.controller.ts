@@ -20,6 +20,7 @@ export class OrganizationsController {
     return toOrganizationView(await this.organizations.getOwnOrganization(actor));
   }
 
+  /** Creates a department (部门) or party branch (党支部). */
   @Post('departments')
   @Roles(Role.Admin, Role.Organiser)
   async createDepartment(@CurrentActor() actor: Actor, @Body() dto: CreateDepartmentDto): Promise<DepartmentView> {
@@ -33,6 +34,7 @@ export class OrganizationsController {
     return toDepartmentView(await this.organizations.updateDepartment(actor, id, dto));
   }
 
+  /** The organisation's departments and branches. */
   @Get('departments')
   async listDepartments(@CurrentActor() actor: Actor): Promise<DepartmentView[]> {
     return (await this.organizations.listDepartments(actor)).map(toDepartmentView);

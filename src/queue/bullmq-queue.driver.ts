@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { Job, JobsOptions, JobType, Queue, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { withTimeout } from '../core/redis-fallback';
 import { DispatchOptions, JOB_QUEUE, JobHandler, JobName, QueueName, QueueView, UnrecoverableJobError } from './jobs';
@@ -47,6 +47,16 @@ export class BullmqQueueDriver extends QueueDriver {
   async enqueue(name: JobName, payload: object, options: DispatchOptions = {}): Promise<void> {
     const queue = this.queues.get(JOB_QUEUE[name])!;
     await withTimeout(queue.add(name, payload, { jobId: options.jobId, delay: options.delayMs }), ENQUEUE_TIMEOUT_MS);
+  }
+
+  /**
+   * A BullMQ job scheduler: Redis holds the next tick as one delayed job, so of many workers one
+   * runs each tick. Asking again (another worker, a restart) keeps the schedule's next time.
+   */
+  async schedule(schedulerId: string, everyMs: number, name: JobName, payload: object): Promise<void> {
+    const queue = this.queues.get(JOB_QUEUE[name])!;
+    // The first tick one interval from now: whoever asks has just run every task on start.
+    await withTimeout(queue.upsertJobScheduler(schedulerId, { every: everyMs, startDate: Date.now() + everyMs }, { name, data: payload }), ENQUEUE_TIMEOUT_MS);
   }
 
   async startProcessing(handlers: Map<JobName, JobHandler>): Promise<void> {
@@ -118,8 +128,10 @@ export class BullmqQueueDriver extends QueueDriver {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const busy = await Promise.all(
-        [...this.queues.values()].map(async (queue) => {
-          const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        [...this.queues].map(async ([name, queue]) => {
+          // A schedule always holds its next tick as a delayed job: that is not work in hand.
+          const states: JobType[] = name === QueueName.Schedule ? ['waiting', 'active', 'prioritized'] : ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'];
+          const counts = await queue.getJobCounts(...states);
           return Object.values(counts).reduce((sum, count) => sum + count, 0);
         }),
       );

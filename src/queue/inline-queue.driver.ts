@@ -23,6 +23,7 @@ export class InlineQueueDriver extends QueueDriver {
   private readonly waiting: InlineJob[] = [];
   private readonly queuedIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly schedules = new Map<string, NodeJS.Timeout>();
   private readonly running = new Set<InlineJob>();
   private readonly delayed = new Set<InlineJob>();
   private readonly completed = new Map<QueueName, number>();
@@ -48,6 +49,16 @@ export class InlineQueueDriver extends QueueDriver {
   async startProcessing(handlers: Map<JobName, JobHandler>): Promise<void> {
     this.handlers = handlers;
     this.pump();
+  }
+
+  /** A timer in this process; the job id is the schedule's, so a tick still queued is not doubled. */
+  async schedule(schedulerId: string, everyMs: number, name: JobName, payload: object): Promise<void> {
+    clearInterval(this.schedules.get(schedulerId));
+    const timer = setInterval(() => {
+      this.enqueue(name, payload, { jobId: schedulerId }).catch((error: Error) => this.logger.warn(`${schedulerId}: ${error.message}`));
+    }, everyMs);
+    timer.unref();
+    this.schedules.set(schedulerId, timer);
   }
 
   async inspect(): Promise<QueueView[]> {
@@ -82,6 +93,8 @@ export class InlineQueueDriver extends QueueDriver {
 
   async close(): Promise<void> {
     this.stopped = true;
+    for (const timer of this.schedules.values()) clearInterval(timer);
+    this.schedules.clear();
     await this.drain(5000).catch((error: Error) => this.logger.warn(error.message));
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();

@@ -7,6 +7,8 @@ export enum QueueName {
   Aggregation = 'aggregation',
   Exports = 'exports',
   Reminders = 'reminders',
+  /** The scheduled tasks' ticks (see ScheduledTaskName): one job per task and tick. */
+  Schedule = 'schedule',
 }
 
 export enum JobName {
@@ -14,6 +16,23 @@ export enum JobName {
   AggregateMeeting = 'aggregation.meeting',
   BuildExport = 'exports.build',
   SendReminders = 'reminders.daily',
+  RunScheduledTask = 'schedule.run',
+}
+
+/**
+ * The scheduled tasks: work that runs on the clock, not work left pending (that is the outbox
+ * sweepers'). Each is one `@Scheduled` provider, ticked every SCHEDULE_INTERVAL_MS by one
+ * repeatable job however many workers run (BullMQ), or by a timer in the api (inline driver).
+ */
+export enum ScheduledTaskName {
+  /** 统一整理: the fixed release times, and the sources that have closed. */
+  Release = 'release',
+  /** Asks for the day's reminders job once REMINDER_HOUR has passed. */
+  DailyReminders = 'reminders.schedule',
+  /** Removes exported files past EXPORT_RETENTION_DAYS. */
+  ExpiredExports = 'exports.expire',
+  /** Removes spent form nonces once no browser sends their form again. */
+  ExpiredFormNonces = 'form-nonces.expire',
 }
 
 export interface JobPayloads {
@@ -23,6 +42,8 @@ export interface JobPayloads {
   [JobName.BuildExport]: { exportId: string };
   /** The day (YYYY-MM-DD in TIME_ZONE) whose reminders to send. */
   [JobName.SendReminders]: { day: string };
+  /** One tick of a scheduled task. */
+  [JobName.RunScheduledTask]: { task: ScheduledTaskName };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -30,6 +51,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AggregateMeeting]: QueueName.Aggregation,
   [JobName.BuildExport]: QueueName.Exports,
   [JobName.SendReminders]: QueueName.Reminders,
+  [JobName.RunScheduledTask]: QueueName.Schedule,
 };
 
 export interface DispatchOptions {

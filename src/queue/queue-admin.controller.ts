@@ -16,6 +16,7 @@ import { QueueDriver } from './queue-driver';
 export class QueueAdminController {
   constructor(private readonly queue: QueueDriver) {}
 
+  /** Each queue's counts and its failed jobs with their errors. */
   @Get()
   async list(): Promise<{ driver: string; queues: QueueView[] }> {
     return { driver: this.queue.kind, queues: await this.queue.inspect() };

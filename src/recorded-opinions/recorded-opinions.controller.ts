@@ -22,6 +22,7 @@ export class RecordedOpinionsController {
     return toSymposiumView(await this.recorded.recordSymposium(actor, meetingId, dto));
   }
 
+  /** The meeting's symposiums (座谈会) with their opinion counts. */
   @Get('symposiums')
   @Roles(Role.Organiser, Role.Supervisor)
   async listSymposiums(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<SymposiumView[]> {
@@ -35,6 +36,7 @@ export class RecordedOpinionsController {
     return toWrittenSolicitationView(await this.recorded.recordWrittenOpinions(actor, meetingId, dto));
   }
 
+  /** The meeting's written answers (书面征询) with their opinion counts. */
   @Get('written-opinions')
   @Roles(Role.Organiser, Role.Supervisor)
   async listWritten(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<WrittenSolicitationView[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -8,9 +8,9 @@ import { isRealDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
-import { chosenAspect, chosenTarget, OpinionChoices } from '../opinions/opinion-rules';
-import { AggregationTrigger } from '../opinions/aggregation-trigger';
-import { OpinionChannel, RawOpinion } from '../opinions/raw-opinion.entity';
+import { OpinionPool } from '../opinions/opinion-pool';
+import { OpinionChoices } from '../opinions/opinion-rules';
+import { OpinionChannel } from '../opinions/raw-opinion.entity';
 import { RecordSymposiumDto } from './dto/record-symposium.dto';
 import { RecordWrittenOpinionsDto } from './dto/record-written-opinions.dto';
 import { RecordedOpinionDto } from './dto/recorded-opinion.dto';
@@ -28,9 +28,8 @@ export class RecordedOpinionsService {
     @InjectRepository(Symposium) private readonly symposiums: Repository<Symposium>,
     @InjectRepository(WrittenSolicitation) private readonly writtenSolicitations: Repository<WrittenSolicitation>,
     private readonly meetings: MeetingsService,
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly aggregation: AggregationTrigger,
+    private readonly pool: OpinionPool,
   ) {}
 
   async recordSymposium(actor: Actor, meetingId: string, dto: RecordSymposiumDto): Promise<Symposium> {
@@ -50,8 +49,7 @@ export class RecordedOpinionsService {
       recordedAt: this.clock.nowToSecond(),
     };
     // What was said at the table arrived on the day it was said.
-    const opinions = this.rawOpinions(meeting, await this.choicesFor(actor, meeting), 'symposium', symposium.id, dto.heldOn, dto.opinions);
-    await this.store(Symposium, symposium, opinions);
+    await this.store(Symposium, symposium, 'symposium', dto.heldOn, dto.opinions, await this.choicesFor(actor, meeting));
     return symposium;
   }
 
@@ -72,8 +70,7 @@ export class RecordedOpinionsService {
       recordedBy: actor.userId,
       recordedAt: this.clock.nowToSecond(),
     };
-    const opinions = this.rawOpinions(meeting, await this.choicesFor(actor, meeting), 'written', written.id, written.receivedOn, dto.opinions);
-    await this.store(WrittenSolicitation, written, opinions);
+    await this.store(WrittenSolicitation, written, 'written', written.receivedOn, dto.opinions, await this.choicesFor(actor, meeting));
     return written;
   }
 
@@ -87,30 +84,28 @@ export class RecordedOpinionsService {
     return { aspects: meeting.aspects, memberIds: team.map((member) => member.userId) };
   }
 
-  /** Every opinion checked before anything is written: one bad entry refuses the whole record. */
-  private rawOpinions(meeting: Meeting, choices: OpinionChoices, channel: OpinionChannel, sourceId: string, day: string, opinions: RecordedOpinionDto[]): RawOpinion[] {
-    return opinions.map((opinion, index) => ({
-      id: newId(),
-      organizationId: meeting.organizationId,
-      meetingId: meeting.id,
-      channel,
-      sourceId,
-      text: opinion.text,
-      aspect: chosenAspect(choices, opinion.aspect, `opinions.${index}.aspect`),
-      targetMemberId: chosenTarget(choices, opinion.targetMemberId, `opinions.${index}.targetMemberId`),
-      receivedOn: day,
-      receiptHash: null,
-      itemId: null,
-      pendingAggregation: true,
-      held: false,
-    }));
-  }
-
-  private async store<T extends object>(entity: new () => T, record: T, opinions: RawOpinion[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(entity, record);
-      await manager.insert(RawOpinion, opinions);
+  /**
+   * The record and its opinions in one transaction, the opinions into the pool. Every opinion is
+   * checked before anything is written: one bad entry refuses the whole record.
+   */
+  private async store<T extends object>(
+    entity: new () => T,
+    record: T & RecordOf,
+    channel: OpinionChannel,
+    day: string,
+    opinions: RecordedOpinionDto[],
+    choices: OpinionChoices,
+  ): Promise<void> {
+    const source = { organizationId: record.organizationId, meetingId: record.meetingId, sourceId: record.id };
+    await this.pool.accept(channel, source, opinions, {
+      choices,
+      field: 'opinions',
+      day,
+      anonymous: false,
+      writeAlongside: (manager) => manager.insert(entity, record as T),
     });
-    if (opinions[0]) this.aggregation.opinionsArrived(opinions[0].organizationId, opinions[0].meetingId);
   }
 }
+
+/** What a symposium or a written solicitation has that its opinions are filed under. */
+type RecordOf = Pick<Symposium, 'id' | 'organizationId' | 'meetingId'>;

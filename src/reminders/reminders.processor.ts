@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { JobDispatcher } from '../queue/job-dispatcher';
-import { OutboxSweeper, ProcessesJob, Sweeper } from '../queue/job-processor.decorator';
-import { JobHandler, JobName, JobPayloads } from '../queue/jobs';
+import { ProcessesJob, Scheduled, ScheduledTask } from '../queue/job-processor.decorator';
+import { JobHandler, JobName, JobPayloads, ScheduledTaskName } from '../queue/jobs';
 import { RemindersService } from './reminders.service';
 
 /** The `reminders` queue's daily job. Running it twice the same day sends nothing twice. */
@@ -18,20 +18,20 @@ export class RemindersProcessor implements JobHandler<JobName.SendReminders> {
 }
 
 /**
- * Makes the job repeat daily: on every sweep after REMINDER_HOUR (in TIME_ZONE) it asks for the
+ * Makes the job repeat daily: on every tick after REMINDER_HOUR (in TIME_ZONE) it asks for the
  * day's job, under one job id per day, so the queue keeps one however often it is asked, by
  * however many workers; after a restart or an outage the day's reminders still go.
  */
 @Injectable()
-@OutboxSweeper()
-export class DailyReminderSchedule implements Sweeper {
+@Scheduled(ScheduledTaskName.DailyReminders)
+export class DailyReminderSchedule implements ScheduledTask {
   constructor(
     private readonly dispatcher: JobDispatcher,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  async sweep(): Promise<number> {
+  async run(): Promise<number> {
     if (!this.config.reminders.enabled || this.clock.hour() < this.config.reminders.hour) return 0;
     const day = this.clock.today();
     return (await this.dispatcher.dispatch(JobName.SendReminders, { day }, { jobId: `reminders-${day}` })) ? 1 : 0;

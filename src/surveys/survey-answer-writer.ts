@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { eachOnItsOwnIfTheBatchFails, GroupCommit } from '../common/group-commit';
 import { AppConfig } from '../config/app-config';
 import { insertRows } from '../database/multi-row-insert';
-import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { CheckedOpinions, OpinionPool } from '../opinions/opinion-pool';
 import { SurveyResponse } from './survey-response.entity';
 import { SurveyToken } from './survey-token.entity';
 
@@ -11,7 +11,8 @@ import { SurveyToken } from './survey-token.entity';
 export interface AnswerToStore {
   tokenId: string;
   response: SurveyResponse;
-  opinions: RawOpinion[];
+  /** Its text answers, checked and built by the opinion pool, written in the same transaction. */
+  opinions: CheckedOpinions;
 }
 
 /** Rolls back the quick path: some token of the batch was already spent. */
@@ -35,6 +36,7 @@ export class SurveyAnswerWriter {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly pool: OpinionPool,
     config: AppConfig,
   ) {
     const sqlite = config.database.kind === 'sqlite';
@@ -88,7 +90,7 @@ export class SurveyAnswerWriter {
 
   private async insertAnswers(manager: EntityManager, answers: AnswerToStore[]): Promise<void> {
     await insertRows(manager, SurveyResponse, answers.map((answer) => answer.response));
-    await insertRows(manager, RawOpinion, answers.flatMap((answer) => answer.opinions));
+    await this.pool.insertWithin(manager, answers.map((answer) => answer.opinions));
   }
 
   private async unusedTokens(manager: EntityManager, ids: string[]): Promise<Set<string>> {

@@ -6,8 +6,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { BatchedLookup } from '../common/batched-lookup';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
-import { AggregationTrigger } from '../opinions/aggregation-trigger';
-import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { OpinionPool } from '../opinions/opinion-pool';
 import { SubmitSurveyResponseDto } from './dto/submit-survey-response.dto';
 import { SurveyDirectory, SurveyForRespondents } from './survey-directory';
 import { checkAnswers } from './survey-questions';
@@ -42,7 +41,7 @@ export class SurveyResponsesService {
     private readonly directory: SurveyDirectory,
     private readonly keys: AnonymityKeys,
     private readonly writer: SurveyAnswerWriter,
-    private readonly aggregation: AggregationTrigger,
+    private readonly pool: OpinionPool,
     private readonly clock: Clock,
   ) {}
 
@@ -75,26 +74,12 @@ export class SurveyResponsesService {
       receivedOn: day,
       held: survey.anonymous,
     };
-    const opinions: RawOpinion[] = texts.map(({ text, aspect }) => ({
-      id: newId(),
-      organizationId: survey.organizationId,
-      meetingId: survey.meetingId,
-      channel: 'survey',
-      sourceId: survey.id,
-      text,
-      aspect,
-      targetMemberId: null,
-      receivedOn: day,
-      receiptHash: null,
-      itemId: null,
-      // An anonymous survey's answers are held until released as a batch (see ReleaseService).
-      pendingAggregation: !survey.anonymous,
-      held: survey.anonymous,
-    }));
+    // An anonymous survey's answers are held until released as a batch (see ReleaseService).
+    const opinions = this.pool.check('survey', { organizationId: survey.organizationId, meetingId: survey.meetingId, sourceId: survey.id }, texts, { day, anonymous: survey.anonymous });
 
     // Spending the token is the guard: only the answer that marks it used stores anything.
     if (!(await this.writer.store({ tokenId: row.id, response, opinions }))) throw tokenUsed();
-    if (opinions.length > 0 && !survey.anonymous) this.aggregation.opinionsArrived(survey.organizationId, survey.meetingId);
+    this.pool.arrived(opinions);
   }
 
   private async requireUnusedToken(token: string): Promise<{ row: TokenRow; found: SurveyForRespondents }> {

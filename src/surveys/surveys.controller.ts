@@ -41,18 +41,21 @@ export class SurveysController {
     return this.surveys.createFromTemplate(actor, meetingId);
   }
 
+  /** The meeting's surveys with tokens issued and answers released. */
   @Get('meetings/:id/surveys')
   @Roles(Role.Organiser, Role.Supervisor)
   list(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<SurveyView[]> {
     return this.surveys.listSurveys(actor, meetingId);
   }
 
+  /** One survey with its questions and counts. */
   @Get('surveys/:id')
   @Roles(Role.Organiser, Role.Supervisor)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<SurveyView> {
     return this.surveys.getSurvey(actor, id);
   }
 
+  /** Stops the survey taking answers. */
   @Post('surveys/:id/close')
   @HttpCode(200)
   @Roles(Role.Organiser)

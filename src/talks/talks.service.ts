@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, Repository } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -14,9 +14,7 @@ import { Meeting } from '../meetings/meeting.entity';
 import { TeamMemberView } from '../meetings/meeting.views';
 import { MeetingEvents } from '../meetings/meeting-events';
 import { MeetingsService } from '../meetings/meetings.service';
-import { chosenAspect, chosenTarget } from '../opinions/opinion-rules';
-import { AggregationTrigger } from '../opinions/aggregation-trigger';
-import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { OpinionPool } from '../opinions/opinion-pool';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
 import { CorrectTalkDto, LogTalkDto, RequestCorrectionDto } from './dto/log-talk.dto';
@@ -51,9 +49,8 @@ export class TalksService implements OnModuleDestroy {
     private readonly meetings: MeetingsService,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly aggregation: AggregationTrigger,
+    private readonly pool: OpinionPool,
     meetingEvents: MeetingEvents,
   ) {
     this.subscription = meetingEvents.changed.subscribe((meetingId) => this.computed.forget(meetingId));
@@ -95,28 +92,22 @@ export class TalksService implements OnModuleDestroy {
       confirmedAt: null,
     };
     const choices = { aspects: meeting.aspects, memberIds: team.map((seat) => seat.userId) };
-    const opinions: RawOpinion[] = (dto.opinions ?? []).map((opinion, index) => ({
-      id: newId(),
-      organizationId: actor.organizationId,
-      meetingId: meeting.id,
-      channel: 'talk',
+    const entries = (dto.opinions ?? []).map(({ text, aspect, targetMemberId, attributable }) => ({
+      text,
+      aspect,
+      targetMemberId,
       // Only an opinion its speaker agreed to have attributed points back to the talk (and so to its two people).
-      sourceId: opinion.attributable ? talk.id : meeting.id,
-      text: opinion.text,
-      aspect: chosenAspect(choices, opinion.aspect, `opinions.${index}.aspect`),
-      targetMemberId: chosenTarget(choices, opinion.targetMemberId, `opinions.${index}.targetMemberId`),
-      receivedOn: dto.heldOn,
-      receiptHash: null,
-      itemId: null,
-      pendingAggregation: true,
-      held: false,
+      sourceId: attributable ? talk.id : meeting.id,
     }));
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(Talk, talk);
-      if (opinions.length > 0) await manager.insert(RawOpinion, opinions);
+    // The talk and its opinions in one transaction; what was said arrived on the day it was said.
+    await this.pool.accept('talk', { organizationId: actor.organizationId, meetingId: meeting.id, sourceId: talk.id }, entries, {
+      choices,
+      field: 'opinions',
+      day: dto.heldOn,
+      anonymous: false,
+      writeAlongside: (manager) => manager.insert(Talk, talk),
     });
     this.computed.forget(meeting.id);
-    if (opinions.length > 0) this.aggregation.opinionsArrived(actor.organizationId, meeting.id);
     return this.view(actor, talk, meeting, team);
   }
 

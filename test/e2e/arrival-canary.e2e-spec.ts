@@ -50,7 +50,7 @@ describe(`no trace of the minute an anonymous opinion arrived (${driverName})`, 
     await submitOpinionByPage(t, box.slug, { text: '会议通知经常临时下发，准备时间不够。' });
     await answer(t, token);
     await t.drain();
-    await (t.worker ?? t.app).get(JobRunner).sweepNow();
+    await (t.worker ?? t.app).get(JobRunner).runDueNow();
     await t.drain();
     const minute = { from: Math.floor(sentAt.getTime() / MINUTE) * MINUTE, to: Math.floor(Date.now() / MINUTE) * MINUTE + MINUTE };
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FormNonce } from '../../src/opinions/form-nonce.entity';
-import { FormNonceSweeper } from '../../src/opinions/form-nonce.sweeper';
+import { ExpiredFormNoncesSchedule } from '../../src/opinions/expired-form-nonces.schedule';
 import { countStoredOpinions, createBoxScene, formNonceOn, receiptOnPage, TestBox } from '../factories/boxes';
 import { createOrg } from '../factories/organizations';
 import { asText, diffSnapshots, isolatedDatabase, snapshotDatabase, timeFinerThanADay, unjudgedColumns } from '../setup/database-probe';
@@ -94,13 +94,13 @@ describe(`sending a box's form again stores nothing (the one-time form nonce) ($
   it('sweeps spent nonces away once they are more than 3 days old', async () => {
     const nonce = await openForm();
     await sendForm({ text: '四天前提交的意见，表单编号会被清理。', nonce }).expect(200);
-    const sweeper = t.app.get(FormNonceSweeper);
+    const schedule = t.app.get(ExpiredFormNoncesSchedule);
     const countBefore = (await nonceRows()).length;
-    await sweeper.sweep();
+    await schedule.run();
     expect((await nonceRows()).length).toBe(countBefore);
 
     t.clock.advance(4 * DAY_MS);
-    await sweeper.sweep();
+    await schedule.run();
     expect(await nonceRows()).toEqual([]);
   });
 });

@@ -25,10 +25,10 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
   let boxSlug: string;
   let spareTokens: string[];
 
-  /** The worker's own pass: jobs drained, then every sweeper (releases included) run as on its timer. */
+  /** The worker's own pass: jobs drained, then every sweeper and scheduled task (releases included) run as on their timers. */
   async function letTheWorkerRun(): Promise<void> {
     await t.drain();
-    await (t.worker ?? t.app).get(JobRunner).sweepNow();
+    await (t.worker ?? t.app).get(JobRunner).runDueNow();
     await t.drain();
   }
 

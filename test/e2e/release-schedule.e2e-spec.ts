@@ -17,9 +17,9 @@ describe(`the release schedule (${driverName})`, () => {
   let org: TestOrg;
   let times: ReleaseTimes;
 
-  /** One pass of the worker's timer: every sweeper, the releases among them, then the jobs they asked for. */
+  /** One pass of the worker's timers: every sweeper and scheduled task (the releases among them), then the jobs they asked for. */
   async function sweep(): Promise<void> {
-    await (t.worker ?? t.app).get(JobRunner).sweepNow();
+    await (t.worker ?? t.app).get(JobRunner).runDueNow();
     await t.drain();
   }
 

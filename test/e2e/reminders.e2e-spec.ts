@@ -65,6 +65,6 @@ describe(`daily reminders (${driverName})`, () => {
   });
 
   it('is not scheduled when reminders are switched off', async () => {
-    expect(await t.app.get(DailyReminderSchedule).sweep()).toBe(0);
+    expect(await t.app.get(DailyReminderSchedule).run()).toBe(0);
   });
 });
