@@ -21,7 +21,7 @@ const transform = {
 // NestJS 12 ships ES modules only. Node runs them through require(esm), but Jest's module system
 // on Node 20 cannot, so Jest compiles them to CommonJS with the same SWC transform.
 // The list of such packages is read from node_modules, so an upgrade that turns one ESM needs no edit here.
-const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages().map(escapeRegExp).join('|')})/)`];
 
 function esmPackages() {
   const fs = require('node:fs');
@@ -39,7 +39,7 @@ function esmPackages() {
   });
 }
 
-function escape(name) {
+function escapeRegExp(name) {
   return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -37,7 +37,7 @@ async function mariadbProblem() {
     return null;
   } catch (error) {
     if (NOT_RUNNING.has(error.code)) return `MariaDB is not running on ${MYSQL.host}:${MYSQL.port} (${error.code})`;
-    throw new Error(`MariaDB on ${MYSQL.host}:${MYSQL.port} refused the bench (root, no password): ${error.message}`);
+    throw new Error(`MariaDB on ${MYSQL.host}:${MYSQL.port} refused the bench (root, no password): ${error.message}`, { cause: error });
   }
 }
 

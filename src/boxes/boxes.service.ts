@@ -16,7 +16,7 @@ import { UsersService } from '../users/users.service';
 import { BoxDirectory, TEAM_TARGET } from './box-directory';
 import { isBoxOpen } from './box-state';
 import { Box } from './box.entity';
-import { BoxCount, BoxOpinionView, boxUrl, BoxView, toBoxView } from './box.views';
+import { BoxOpinionView, boxUrl, BoxView, toBoxView } from './box.views';
 import { OpenBoxDto } from './dto/open-box.dto';
 
 export const DEFAULT_RELEASE_THRESHOLD = 5;

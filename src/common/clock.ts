@@ -13,7 +13,7 @@ export class Clock {
   private readonly timeFormat: Intl.DateTimeFormat;
   private lastDay: { second: number; day: string } | null = null;
 
-  constructor(private readonly timeZone = 'Asia/Shanghai') {
+  constructor(timeZone = 'Asia/Shanghai') {
     // en-CA formats as YYYY-MM-DD.
     this.dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     this.hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
@@ -59,26 +59,4 @@ export class Clock {
 /** The instant without its milliseconds: what a MySQL `datetime` column keeps. */
 export function toWholeSecond(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / 1000) * 1000);
-}
-
-/** A clock tests can set and move. */
-export class ManualClock extends Clock {
-  private current: Date;
-
-  constructor(start: Date | string = new Date(), timeZone = 'Asia/Shanghai') {
-    super(timeZone);
-    this.current = new Date(start);
-  }
-
-  override now(): Date {
-    return new Date(this.current);
-  }
-
-  set(instant: Date | string): void {
-    this.current = new Date(instant);
-  }
-
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
 }

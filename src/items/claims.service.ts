@@ -9,10 +9,9 @@ import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
-import { RawOpinion } from '../opinions/raw-opinion.entity';
 import { AnswerDto, AssignDto, ClaimDto } from './dto/item.dto';
 import { ClaimKind, ItemClaim } from './item-claim.entity';
-import { ItemDetailView, ItemView } from './item.views';
+import { ItemDetailView } from './item.views';
 import { ItemsService } from './items.service';
 import { OpinionItem } from './opinion-item.entity';
 
@@ -33,7 +32,6 @@ export class ClaimsService {
   constructor(
     @InjectRepository(ItemClaim) private readonly claims: Repository<ItemClaim>,
     @InjectRepository(OpinionItem) private readonly itemRows: Repository<OpinionItem>,
-    @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
     private readonly items: ItemsService,
     private readonly meetings: MeetingsService,
     private readonly clock: Clock,

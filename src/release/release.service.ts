@@ -21,9 +21,6 @@ interface HeldBatch {
   rule: ReleaseRule;
 }
 
-/** Rolls back a slot another process has already run. */
-class SlotAlreadyRun extends Error {}
-
 /**
  * 统一整理: releases held anonymous opinions in batches, so that nothing an organiser, supervisor
  * or leader reads changes when one person writes.

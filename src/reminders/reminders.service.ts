@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
 import { Actor } from '../common/actor';
-import { Clock } from '../common/clock';
 import { addDays } from '../common/dates';
 import { Role } from '../common/roles';
 import { AppConfig } from '../config/app-config';
@@ -37,7 +36,6 @@ export class RemindersService {
     private readonly progress: ProgressService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   /** Sends the reminders of `day`; returns how many messages it asked for (duplicates are dropped on the way). */

@@ -16,13 +16,13 @@ const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 1 } as const;
  */
 export async function renderTokenSheetHtml(sheet: TokenSheet): Promise<string> {
   const cards = await Promise.all(
-    sheet.tokens.map(async (token, index) => {
-      const svg = new SafeHtml(await QRCode.toString(sheet.urls[index], { ...QR_OPTIONS, type: 'svg' }));
+    sheet.urls.map(async (url) => {
+      const svg = new SafeHtml(await QRCode.toString(url, { ...QR_OPTIONS, type: 'svg' }));
       return html`<section class="card">
   <h2>${sheet.surveyTitle}</h2>
   ${sheet.departmentName ? html`<p class="dept">${sheet.departmentName}</p>` : ''}
   <div class="qr">${svg}</div>
-  <p class="url">${sheet.urls[index]}</p>
+  <p class="url">${url}</p>
   <p class="note">微信或手机相机扫码填写，每个二维码只能提交一次</p>
 </section>`;
     }),

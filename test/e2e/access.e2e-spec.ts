@@ -134,7 +134,8 @@ describe(`roles and organisation isolation (${driverName})`, () => {
   });
 
   // Every route that names a record, called with another organisation's record: 404, never 403.
-  const crossOrg: Array<{ method: Method; route: string; id: keyof typeof otherIdsShape; body?: object; as: Role }> = [
+  type OtherIdKey = 'meeting' | 'user' | 'webhook' | 'notification' | 'box' | 'survey' | 'talk' | 'department' | 'item' | 'merge' | 'export';
+  const crossOrg: Array<{ method: Method; route: string; id: OtherIdKey; body?: object; as: Role }> = [
     { method: 'get', route: '/api/v1/users/:id', id: 'user', as: Role.Organiser },
     { method: 'patch', route: '/api/v1/users/:id', id: 'user', body: { displayName: '改' }, as: Role.Organiser },
     { method: 'get', route: '/api/v1/meetings/:id', id: 'meeting', as: Role.Organiser },
@@ -204,7 +205,6 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', route: '/api/v1/exports/:id', id: 'export', as: Role.Organiser },
     { method: 'get', route: '/api/v1/exports/:id/file', id: 'export', as: Role.Organiser },
   ];
-  const otherIdsShape = { meeting: '', user: '', webhook: '', notification: '', box: '', survey: '', talk: '', department: '', item: '', merge: '', export: '' };
 
   it.each(crossOrg)('$method $route with another organisation\'s $id answers 404', async ({ method, route, id, body, as }) => {
     // A second id in the path (a team member's, another item's) is the other organisation's too.

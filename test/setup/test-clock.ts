@@ -18,3 +18,11 @@ export class TestClock extends Clock {
     else this.offsetMs += ms;
   }
 }
+
+/** Stands still at `start` until a test sets or moves it. */
+export class ManualClock extends TestClock {
+  constructor(start: Date | string = new Date(), timeZone = 'Asia/Shanghai') {
+    super(timeZone);
+    this.set(start);
+  }
+}

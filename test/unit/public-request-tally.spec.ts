@@ -1,6 +1,7 @@
 import pino from 'pino';
-import { Clock, ManualClock } from '../../src/common/clock';
+import { Clock } from '../../src/common/clock';
 import { PublicRequestTally, startOfNextDay } from '../../src/core/public-request-tally';
+import { ManualClock } from '../setup/test-clock';
 
 /** 23:59:00 on 23 November in Asia/Shanghai (UTC+8). */
 const A_MINUTE_TO_MIDNIGHT = '2026-11-23T15:59:00Z';

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { ManualClock } from '../../src/common/clock';
+import { ManualClock } from '../setup/test-clock';
 import { MemoryRateLimitStore, RedisRateLimitStore, windowAt } from '../../src/rate-limit/rate-limit.store';
 
 /** Just enough of ioredis: a status, the command the store defines, and GET; calls are recorded. */

@@ -1,6 +1,6 @@
 import { AnonymityKeys } from '../../src/common/anonymity-keys';
 import { AppError } from '../../src/common/app-error';
-import { ManualClock } from '../../src/common/clock';
+import { ManualClock } from '../setup/test-clock';
 import { loadConfig } from '../../src/config/app-config';
 import { MemoryRateLimitStore } from '../../src/rate-limit/rate-limit.store';
 import { Quota, RateLimiter } from '../../src/rate-limit/rate-limiter';
