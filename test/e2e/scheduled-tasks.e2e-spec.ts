@@ -7,7 +7,7 @@ import { InlineQueueDriver } from '../../src/queue/inline-queue.driver';
 import { JobHandler, JobName, QueueName, ScheduledTaskName } from '../../src/queue/jobs';
 import { QueueDriver } from '../../src/queue/queue-driver';
 import { isolatedDatabase } from '../setup/database-probe';
-import { createTestApp, TestApp } from '../setup/test-app';
+import { createTestApp, deleteKeys, TestApp } from '../setup/test-app';
 import { driverName, onBullmq } from '../setup/test-env';
 
 const TICK_MS = 300;
@@ -69,7 +69,7 @@ describe(`scheduled tasks (${driverName})`, () => {
       await sleep(TICK_MS * 4 + 150);
     } finally {
       await Promise.all(workers.map((worker) => worker.close()));
-      await deleteKeys(prefix);
+      await deleteKeys(process.env.REDIS_URL!, prefix);
     }
     const elapsed = Date.now() - started;
     expect(new Set(ticks).size).toBe(ticks.length);
@@ -94,17 +94,3 @@ describe(`scheduled tasks (${driverName})`, () => {
     expect(ticks.length).toBe(afterClose);
   });
 });
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL!);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}

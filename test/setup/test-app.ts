@@ -85,7 +85,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   };
 }
 
-async function deleteKeys(url: string, prefix: string): Promise<void> {
+/** Deletes every Redis key under `prefix` (a test app's own key space). */
+export async function deleteKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url);
   try {
     let cursor = '0';
