@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Subscription } from 'rxjs';
 import { Repository } from 'typeorm';
 import { ShortLivedCache } from '../common/short-lived-cache';
+import { ChangeBus, ChangeTopic } from '../core/change-bus';
 import { MeetingEvents } from '../meetings/meeting-events';
 import { MeetingPhase } from '../meetings/meeting-phase';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -28,7 +29,8 @@ export const TEAM_TARGET: BoxTarget = { id: null, name: TEAM_TARGET_NAME };
 
 /**
  * How long a box is remembered between reads. Closing a box, or changing its meeting's phase,
- * aspects or team, forgets it at once in this process; other api processes follow within TTL_MS.
+ * aspects or team, forgets it at once in every process through the change bus; TTL_MS is the
+ * backstop while Redis is down.
  */
 const TTL_MS = 5_000;
 
@@ -40,26 +42,31 @@ const TTL_MS = 5_000;
 @Injectable()
 export class BoxDirectory implements OnModuleDestroy {
   private readonly cache = new ShortLivedCache<string, BoxForWriters | null>(TTL_MS);
-  private readonly subscription: Subscription;
+  private readonly subscriptions: Subscription[];
 
   constructor(
     @InjectRepository(Box) private readonly boxes: Repository<Box>,
     private readonly meetings: MeetingsService,
     meetingEvents: MeetingEvents,
+    private readonly bus: ChangeBus,
   ) {
-    this.subscription = meetingEvents.changed.subscribe((meetingId) => this.cache.forgetWhere((entry) => entry?.box.meetingId === meetingId));
+    this.subscriptions = [
+      bus.on(ChangeTopic.Box).subscribe((slug) => this.cache.forget(slug)),
+      meetingEvents.changed.subscribe((meetingId) => this.cache.forgetWhere((entry) => entry?.box.meetingId === meetingId)),
+    ];
   }
 
   onModuleDestroy(): void {
-    this.subscription.unsubscribe();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
   find(slug: string): Promise<BoxForWriters | null> {
     return this.cache.get(slug, () => this.load(slug));
   }
 
-  forget(slug: string): void {
-    this.cache.forget(slug);
+  /** Forgets it here and in every other process. */
+  forget(slug: string): Promise<void> {
+    return this.bus.publish(ChangeTopic.Box, slug);
   }
 
   private async load(slug: string): Promise<BoxForWriters | null> {

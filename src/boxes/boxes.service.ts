@@ -75,7 +75,7 @@ export class BoxesService {
     if (!box.closedAt) {
       box.closedAt = this.clock.nowToSecond();
       await this.boxes.update({ id: box.id }, { closedAt: box.closedAt });
-      this.directory.forget(box.slug);
+      await this.directory.forget(box.slug);
     }
     return this.describe(box, meeting);
   }

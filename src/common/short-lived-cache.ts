@@ -3,7 +3,8 @@
  * department filling its forms at once): one read every `ttlMs` instead of one per request.
  * Concurrent misses for a key wait for one load, not one each. Whoever changes the underlying
  * record forgets it here at once — including a load already under way, whose result may predate
- * the change — and other processes follow within `ttlMs`.
+ * the change. Its owners hear of changes in other processes through the change bus
+ * (core/change-bus.ts); `ttlMs` bounds how stale a value can be when that message is lost.
  */
 export class ShortLivedCache<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();

@@ -8,6 +8,7 @@ import { AnonymityKeys } from '../common/anonymity-keys';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from '../database/data-source-options';
+import { ChangeBus } from './change-bus';
 import { buildLoggerParams } from './logging';
 import { REDIS_CLIENT, redisClientProvider } from './redis.provider';
 
@@ -26,7 +27,7 @@ class RedisShutdown implements OnApplicationShutdown {
   }
 }
 
-/** What both processes stand on: config, logging, the database, Redis and the clock. */
+/** What both processes stand on: config, logging, the database, Redis, the change bus and the clock. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -44,9 +45,10 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock ?? new Clock(config.timeZone) },
         redisClientProvider,
         RedisShutdown,
+        ChangeBus,
         AnonymityKeys,
       ],
-      exports: [AppConfig, Clock, REDIS_CLIENT, AnonymityKeys],
+      exports: [AppConfig, Clock, REDIS_CLIENT, ChangeBus, AnonymityKeys],
     };
   }
 }

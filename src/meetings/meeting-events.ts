@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Observable, Subject } from 'rxjs';
+import { Observable } from 'rxjs';
+import { ChangeBus, ChangeTopic } from '../core/change-bus';
 
 /**
- * Tells this process that a meeting's phase, aspects or team changed, so caches built from it
- * (the boxes' directory) forget it at once instead of waiting for their expiry.
+ * Tells every process (through the change bus) that a meeting's phase, aspects or team changed,
+ * so caches built from it (the boxes' and surveys' directories, the talks' requirements) forget
+ * it at once instead of waiting for their expiry.
  */
 @Injectable()
 export class MeetingEvents {
-  private readonly changes = new Subject<string>();
+  constructor(private readonly bus: ChangeBus) {}
 
   get changed(): Observable<string> {
-    return this.changes.asObservable();
+    return this.bus.on(ChangeTopic.Meeting);
   }
 
-  announceChange(meetingId: string): void {
-    this.changes.next(meetingId);
+  announceChange(meetingId: string): Promise<void> {
+    return this.bus.publish(ChangeTopic.Meeting, meetingId);
   }
 }

@@ -87,7 +87,8 @@ export class MeetingsService implements OnModuleDestroy {
   /**
    * The meeting, if the actor may see it; otherwise 404 as if it did not exist. The row is
    * remembered for MEETING_TTL_MS (every route under a meeting asks first); any change through
-   * this service forgets it at once in this process, and other processes follow within the TTL.
+   * this service forgets it at once here and, through the change bus, in the other processes
+   * (the TTL remains the backstop while Redis is down).
    */
   async getMeeting(actor: Actor, id: string): Promise<Meeting> {
     const cached = await this.recent.get(id, () => this.meetings.findOne({ where: { id } }));
@@ -113,7 +114,7 @@ export class MeetingsService implements OnModuleDestroy {
     if (dto.aspectKeywords) meeting.aspectKeywords = checkedKeywords(meeting.aspects, dto.aspectKeywords);
     meeting.updatedAt = this.clock.now();
     await this.meetings.save(meeting);
-    this.events.announceChange(meeting.id);
+    await this.events.announceChange(meeting.id);
     return meeting;
   }
 
@@ -126,7 +127,7 @@ export class MeetingsService implements OnModuleDestroy {
     meeting.phase = dto.phase;
     meeting.updatedAt = this.clock.now();
     await this.meetings.save(meeting);
-    this.events.announceChange(meeting.id);
+    await this.events.announceChange(meeting.id);
     return meeting;
   }
 
@@ -201,7 +202,7 @@ export class MeetingsService implements OnModuleDestroy {
       })));
       return { members, deliveryIds };
     });
-    this.events.announceChange(meetingId);
+    await this.events.announceChange(meetingId);
     await this.notifications.dispatchDeliveries(deliveryIds);
     return this.describeTeam(actor, members);
   }

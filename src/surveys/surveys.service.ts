@@ -192,7 +192,7 @@ export class SurveysService {
   private async setClosedAt(survey: Survey, closedAt: Date | null): Promise<void> {
     survey.closedAt = closedAt;
     await this.surveys.update({ id: survey.id }, { closedAt });
-    this.directory.forget(survey.id);
+    await this.directory.forget(survey.id);
   }
 
   private async findSurvey(actor: Actor, id: string): Promise<{ survey: Survey; meeting: Meeting }> {

@@ -9,6 +9,7 @@ import { isRealDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { ShortLivedCache } from '../common/short-lived-cache';
+import { ChangeBus, ChangeTopic } from '../core/change-bus';
 import { findOwned } from '../common/tenancy';
 import { Meeting } from '../meetings/meeting.entity';
 import { TeamMemberView } from '../meetings/meeting.views';
@@ -41,7 +42,7 @@ interface Requirements {
 @Injectable()
 export class TalksService implements OnModuleDestroy {
   private readonly computed = new ShortLivedCache<string, Requirements>(REQUIREMENTS_TTL_MS);
-  private readonly subscription: Subscription;
+  private readonly subscriptions: Subscription[];
   private readonly serializedMatrix = new Map<string, { computed: Requirements; key: string; json: string }>();
 
   constructor(
@@ -52,12 +53,14 @@ export class TalksService implements OnModuleDestroy {
     private readonly clock: Clock,
     private readonly pool: OpinionPool,
     meetingEvents: MeetingEvents,
+    private readonly bus: ChangeBus,
   ) {
-    this.subscription = meetingEvents.changed.subscribe((meetingId) => this.computed.forget(meetingId));
+    const forget = (meetingId: string) => this.computed.forget(meetingId);
+    this.subscriptions = [meetingEvents.changed.subscribe(forget), bus.on(ChangeTopic.Talks).subscribe(forget)];
   }
 
   onModuleDestroy(): void {
-    this.subscription.unsubscribe();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
   async logTalk(actor: Actor, meetingId: string, dto: LogTalkDto): Promise<TalkView> {
@@ -107,7 +110,7 @@ export class TalksService implements OnModuleDestroy {
       anonymous: false,
       writeAlongside: (manager) => manager.insert(Talk, talk),
     });
-    this.computed.forget(meeting.id);
+    await this.bus.publish(ChangeTopic.Talks, meeting.id);
     return this.view(actor, talk, meeting, team);
   }
 
@@ -124,7 +127,7 @@ export class TalksService implements OnModuleDestroy {
     if (talk.status !== 'confirmed') {
       Object.assign(talk, { status: 'confirmed', confirmedAt: this.clock.nowToSecond(), correctionComment: null });
       await this.talks.update({ id: talk.id }, { status: talk.status, confirmedAt: talk.confirmedAt, correctionComment: null });
-      this.computed.forget(talk.meetingId);
+      await this.bus.publish(ChangeTopic.Talks, talk.meetingId);
     }
     return this.view(actor, talk, meeting, team);
   }
@@ -136,7 +139,7 @@ export class TalksService implements OnModuleDestroy {
     if (talk.status === 'confirmed') throw AppError.conflict(ErrorCode.TalkConfirmed, '谈话记录已经确认，不能再要求更正');
     Object.assign(talk, { status: 'correction-requested', correctionComment: dto.comment });
     await this.talks.update({ id: talk.id }, { status: talk.status, correctionComment: talk.correctionComment });
-    this.computed.forget(talk.meetingId);
+    await this.bus.publish(ChangeTopic.Talks, talk.meetingId);
     return this.view(actor, talk, meeting, team);
   }
 
@@ -152,7 +155,7 @@ export class TalksService implements OnModuleDestroy {
     if (dto.summary !== undefined) changes.summary = dto.summary;
     Object.assign(talk, changes);
     await this.talks.update({ id: talk.id }, changes);
-    this.computed.forget(talk.meetingId);
+    await this.bus.publish(ChangeTopic.Talks, talk.meetingId);
     return this.view(actor, talk, meeting, team);
   }
 
@@ -235,7 +238,7 @@ export class TalksService implements OnModuleDestroy {
    * The requirements of a meeting the actor may see (404 otherwise), remembered for a few
    * seconds: a progress board polled by many is one computation, not one per reader. A talk
    * logged, confirmed or corrected, or a change to the meeting (team, rules), forgets it at once
-   * in this process; a department's head or a person's branch changed shows within REQUIREMENTS_TTL_MS.
+   * in every process (the change bus); a department's head or a person's branch changed shows within REQUIREMENTS_TTL_MS.
    */
   private async requirements(actor: Actor, meetingId: string): Promise<Requirements> {
     const { computed, meeting } = await this.computedRequirements(actor, meetingId);

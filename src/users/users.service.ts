@@ -6,6 +6,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { ShortLivedCache } from '../common/short-lived-cache';
+import { ChangeBus } from '../core/change-bus';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { findAllOwned, findOwned, ownedBy, requireAllOwned } from '../common/tenancy';
@@ -14,7 +15,7 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { User } from './user.entity';
 
-/** How long an account read for a request is trusted by later requests (see findActive). */
+/** How long an account read for a request is trusted by later requests, in a lone process (see findActive). */
 const ACCOUNT_TTL_MS = 2_000;
 
 @Injectable()
@@ -26,15 +27,19 @@ export class UsersService {
     @InjectRepository(Department) private readonly departments: Repository<Department>,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly bus: ChangeBus,
   ) {}
 
   /**
-   * The account behind a token, if it still exists and is active. Remembered for ACCOUNT_TTL_MS:
-   * every authenticated request asks. A change made here (deactivation, new roles) applies at
-   * once in this process, and within ACCOUNT_TTL_MS in the others.
+   * The account behind a token, if it still exists and is active: every authenticated request
+   * asks, and a deactivation or a change of roles must apply at once. Alone (embedded mode) the
+   * process remembers it for ACCOUNT_TTL_MS and forgets it when it changes it. Beside other
+   * processes (Redis configured) it reads through: a message from another process arrives a
+   * moment after that process answered, and "at once" admits no moment.
    */
   findActive(id: string): Promise<User | null> {
-    return this.activeAccounts.get(id, () => this.users.findOne({ where: { id, active: true } }));
+    const read = () => this.users.findOne({ where: { id, active: true } });
+    return this.bus.crossProcess ? read() : this.activeAccounts.get(id, read);
   }
 
   findByUsername(username: string): Promise<User | null> {
