@@ -3,7 +3,6 @@ import { timingSafeEqual } from 'node:crypto';
 import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { AppConfig } from '../config/app-config';
 import { FormNonce } from '../opinions/form-nonce.entity';
 import { OpinionPool } from '../opinions/opinion-pool';
 import { newReceiptCode, normaliseReceiptCode } from '../opinions/receipt-code';
@@ -29,17 +28,13 @@ export interface PublicBoxView {
  */
 @Injectable()
 export class BoxSubmissionsService {
-  private readonly releaseTimes: ReleaseTimes;
-
   constructor(
     private readonly directory: BoxDirectory,
     private readonly pool: OpinionPool,
     private readonly keys: AnonymityKeys,
     private readonly clock: Clock,
-    config: AppConfig,
-  ) {
-    this.releaseTimes = new ReleaseTimes(config.release.hours, config.timeZone);
-  }
+    private readonly releaseTimes: ReleaseTimes,
+  ) {}
 
   /** What the writer is told of their held opinion: when the next release (统一整理) is, and why it waits. */
   heldNotice(): string {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AggregationTrigger } from './aggregation-trigger';
 import { ExpiredFormNoncesSchedule } from './expired-form-nonces.schedule';
@@ -10,6 +11,7 @@ import { PublicReceiptsController } from './public-receipts.controller';
 import { RawOpinion } from './raw-opinion.entity';
 import { ReceiptPagesController } from './receipt-pages.controller';
 import { ReceiptsService } from './receipts.service';
+import { ReleaseTimes } from './release-times';
 
 /**
  * The pool of raw opinions (意见) every channel feeds, and the receipts writers follow up with.
@@ -18,7 +20,10 @@ import { ReceiptsService } from './receipts.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RawOpinion]), RateLimitModule],
   controllers: [PublicReceiptsController, ReceiptPagesController],
-  providers: [OpinionPool, OpinionWriter, ReceiptsService, AggregationTrigger, HeldOpinions, ExpiredFormNoncesSchedule],
-  exports: [OpinionPool, ReceiptsService, HeldOpinions],
+  providers: [
+    // Built once from RELEASE_HOURS and TIME_ZONE, for everyone who says when the next release is.
+    { provide: ReleaseTimes, inject: [AppConfig], useFactory: (config: AppConfig) => new ReleaseTimes(config.release.hours, config.timeZone) },
+    OpinionPool, OpinionWriter, ReceiptsService, AggregationTrigger, HeldOpinions, ExpiredFormNoncesSchedule],
+  exports: [ReleaseTimes, OpinionPool, ReceiptsService, HeldOpinions],
 })
 export class OpinionsModule {}

@@ -4,7 +4,6 @@ import { DataSource, Repository } from 'typeorm';
 import { AnonymityKeys } from '../common/anonymity-keys';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { AppConfig } from '../config/app-config';
 import { ItemClaim } from '../items/item-claim.entity';
 import { OpinionItem } from '../items/opinion-item.entity';
 import { RawOpinion } from './raw-opinion.entity';
@@ -29,17 +28,13 @@ export interface ReceiptView {
 /** 回执码 look-ups: the writer's only window on what became of their opinion. */
 @Injectable()
 export class ReceiptsService {
-  private readonly releaseTimes: ReleaseTimes;
-
   constructor(
     @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
     private readonly keys: AnonymityKeys,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    config: AppConfig,
-  ) {
-    this.releaseTimes = new ReleaseTimes(config.release.hours, config.timeZone);
-  }
+    private readonly releaseTimes: ReleaseTimes,
+  ) {}
 
   async lookUp(code: string): Promise<ReceiptView> {
     const normalised = normaliseReceiptCode(code);

@@ -7,7 +7,6 @@ import { Clock } from '../common/clock';
 import { Public } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
-import { AppConfig } from '../config/app-config';
 import { ReleaseTimes } from '../opinions/release-times';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { ProgressService } from './progress.service';
@@ -27,7 +26,7 @@ export class BoardController {
     private readonly session: PageSession,
     private readonly progress: ProgressService,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
+    private readonly releaseTimes: ReleaseTimes,
   ) {}
 
   @Get()
@@ -59,7 +58,7 @@ export class BoardController {
       matrix,
       today: this.clock.today(),
       readAt: this.clock.timeOfDay(),
-      releaseHours: new ReleaseTimes(this.config.release.hours, this.config.timeZone).describeHours(),
+      releaseHours: this.releaseTimes.describeHours(),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { OpinionsModule } from '../opinions/opinions.module';
 import { TalksModule } from '../talks/talks.module';
 import { BoardController } from './board.controller';
 import { ProgressCache } from './progress-cache';
@@ -9,7 +10,7 @@ import { ProgressService } from './progress.service';
 
 /** 筹备进度: the numbers organisers and the 督导组 follow preparation by, as JSON and as the board page. */
 @Module({
-  imports: [MeetingsModule, TalksModule, AuthModule],
+  imports: [MeetingsModule, TalksModule, AuthModule, OpinionsModule],
   controllers: [ProgressController, BoardController],
   providers: [ProgressService, ProgressCache],
   exports: [ProgressService],

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BoxReleaseRules } from '../boxes/box-release-rules';
 import { Clock } from '../common/clock';
-import { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../database/unique-violation';
 import { HeldOpinions, ReleaseRule } from '../opinions/held-opinions';
 import { ReleaseTimes } from '../opinions/release-times';
@@ -38,7 +37,6 @@ interface HeldBatch {
 @Injectable()
 export class ReleaseService {
   private readonly logger = new Logger(ReleaseService.name);
-  private readonly times: ReleaseTimes;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,10 +45,8 @@ export class ReleaseService {
     private readonly surveys: SurveyRelease,
     private readonly dispatcher: JobDispatcher,
     private readonly clock: Clock,
-    config: AppConfig,
-  ) {
-    this.times = new ReleaseTimes(config.release.hours, config.timeZone);
-  }
+    private readonly times: ReleaseTimes,
+  ) {}
 
   /**
    * Runs the latest fixed time if no process has run it yet, then releases the sources that have
