@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/aggregation/clustering/jieba.ts'],
+    files: ['src/clustering/jieba.ts'],
     rules: {
       // jieba and its dictionary are required on first use, so importing the module costs nothing.
       '@typescript-eslint/no-require-imports': 'off',

@@ -5,7 +5,7 @@ import { AppConfig } from './config/app-config';
 import { CoreModule, CoreOptions } from './core/core.module';
 import { DemoOnFirstStart } from './demo/demo-on-first-start';
 import { DemoModule } from './demo/demo.module';
-import { FEATURE_MODULES } from './features';
+import { FEATURE_MODULES, FEATURE_ROUTES } from './features';
 import { HealthModule } from './health/health.module';
 import { QueueAdminController } from './queue/queue-admin.controller';
 import { QueueModule } from './queue/queue.module';
@@ -20,11 +20,13 @@ export class ApiModule {
         CoreModule.forRoot(config, options),
         QueueModule.forRoot({ runProcessors: config.queue.driver === 'inline' }),
         ...FEATURE_MODULES,
+        ...FEATURE_ROUTES,
         HealthModule,
         DemoModule,
       ],
       controllers: [QueueAdminController],
-      // Every route needs an account unless marked @Public(); only the HTTP process has the guard.
+      // Every route needs a bearer token unless marked @Public() or SignedInPage() (the session
+      // cookie, checked by PageSessionGuard); only the HTTP process has the guards.
       providers: [DemoOnFirstStart, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

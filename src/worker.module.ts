@@ -4,7 +4,10 @@ import { CoreModule, CoreOptions } from './core/core.module';
 import { FEATURE_MODULES } from './features';
 import { QueueModule } from './queue/queue.module';
 
-/** The worker process: no HTTP, the queue processors, the outbox sweepers and the scheduled tasks. */
+/**
+ * The worker process: no HTTP, the queue processors, the outbox sweepers and the scheduled tasks.
+ * The feature modules only: their routes (FEATURE_ROUTES), controllers and guards, are the api's.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {

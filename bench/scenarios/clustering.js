@@ -1,7 +1,7 @@
 'use strict';
 
 /**
- * Opinion clustering (src/aggregation/clustering), from dist/:
+ * Opinion clustering (src/clustering), from dist/:
  *
  * 1. Quality on bench/data/labelled-opinions.jsonl (opinions with the cluster a person put them
  *    in): clusterAll over the whole file, then pairwise precision, recall and F1 — over all pairs
@@ -30,8 +30,8 @@ const { mulberry32 } = require('../lib/texts');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI_JS = path.join(ROOT, 'dist', 'cli.js');
-const CLUSTER_JS = path.join(ROOT, 'dist', 'aggregation', 'clustering', 'cluster.js');
-const SIMILAR_JS = path.join(ROOT, 'dist', 'aggregation', 'clustering', 'similar-items.js');
+const CLUSTER_JS = path.join(ROOT, 'dist', 'clustering', 'cluster.js');
+const SIMILAR_JS = path.join(ROOT, 'dist', 'clustering', 'similar-items.js');
 /** How many 可能重复 pairs the organiser is shown by default (GET …/items/similar). */
 const SUGGESTIONS_SHOWN = 30;
 const LABELLED = path.join(ROOT, 'bench', 'data', 'labelled-opinions.jsonl');

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OpinionItem } from '../items/opinion-item.entity';
+import { ItemsModule } from '../items/items.module';
 import { Meeting } from '../meetings/meeting.entity';
-import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { OpinionsModule } from '../opinions/opinions.module';
 import { AggregationProcessor } from './aggregation.processor';
 import { AggregationService } from './aggregation.service';
 import { AggregationSweeper } from './aggregation.sweeper';
 
-/** The `aggregation` queue: raw opinions of every channel into the opinion list (意见清单). */
+/**
+ * The `aggregation` queue: raw opinions of every channel into the opinion list (意见清单). It
+ * decides where each pending opinion goes; the items feature makes and grows the items.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([RawOpinion, OpinionItem, Meeting])],
+  imports: [TypeOrmModule.forFeature([Meeting]), OpinionsModule, ItemsModule],
   providers: [AggregationService, AggregationProcessor, AggregationSweeper],
   exports: [AggregationService],
 })

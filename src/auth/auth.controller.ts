@@ -4,7 +4,8 @@ import { Actor } from '../common/actor';
 import { CurrentActor, Public } from '../common/decorators';
 import { toUserView, UserView } from '../users/user.view';
 import { UsersService } from '../users/users.service';
-import { AuthService, LoginResult } from './auth.service';
+import { AuthService } from './auth.service';
+import { LoginResult } from './auth.views';
 import { LoginDto } from './dto/login.dto';
 
 @ApiTags('accounts')

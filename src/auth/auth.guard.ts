@@ -6,12 +6,14 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { IS_PUBLIC, ROLES } from '../common/decorators';
 import { Role } from '../common/roles';
 import { AuthService } from './auth.service';
+import { PAGE_ACCESS } from './page-session.guard';
 
 type ActorRequest = FastifyRequest & { actor?: Actor; raw: FastifyRequest['raw'] & { actor?: Actor } };
 
 /**
- * Global: every route needs a valid bearer token unless marked @Public. The account is read
- * again on each request, so a deactivated account or a changed role takes effect at once.
+ * Global: every route needs a valid bearer token unless marked @Public() or SignedInPage(). The
+ * account is read again on each request, so a deactivated account or a changed role takes effect
+ * at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,6 +25,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    // The signed-in pages go by the session cookie instead: their own guard (PageSessionGuard) checks it.
+    if (this.reflector.get(PAGE_ACCESS, context.getHandler())) return true;
 
     const request = context.switchToHttp().getRequest<ActorRequest>();
     const header = request.headers.authorization ?? '';

@@ -2,9 +2,11 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
+import { AuthPagesController } from './auth-pages.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PageSession } from './page-session';
@@ -26,9 +28,13 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  controllers: [AuthController],
-  // The guard (AuthGuard) is the api's: ApiModule installs it, so the worker and the CLI build none.
+  // The guards (AuthGuard, PageSessionGuard) are the api's: ApiModule installs the one, the pages
+  // (SignedInPage) the other, so the worker and the CLI build none.
   providers: [AuthService, TokenService, PageSession, LoginThrottle],
   exports: [TokenService, AuthService, PageSession],
 })
 export class AuthModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [AuthModule, UsersModule, MeetingsModule], controllers: [AuthController, AuthPagesController] })
+export class AuthRoutes {}

@@ -1,8 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, hasRole } from '../common/actor';
-import { AppError, ErrorCode } from '../common/app-error';
-import { Role } from '../common/roles';
+import { Actor } from '../common/actor';
 import { AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
 
@@ -24,26 +22,6 @@ export class PageSession {
   async actor(request: FastifyRequest): Promise<Actor | null> {
     const token = cookieValue(request.headers.cookie, COOKIE);
     return token ? this.auth.actorFor(token) : null;
-  }
-
-  /**
-   * The signed-in person, if they hold one of the page's roles (else 403 with `forbidden`). Signed
-   * out: null after a 303 to `/login?next=<path>`, or, for a page's script (`refuseSignedOut`), a
-   * 401 it can tell apart from a page.
-   */
-  async require(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    page: { path: string; roles: Role[]; forbidden: string; refuseSignedOut?: boolean },
-  ): Promise<Actor | null> {
-    const actor = await this.actor(request);
-    if (!actor) {
-      if (page.refuseSignedOut) throw new AppError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, '登录已过期，请重新登录');
-      reply.status(303).redirect(`/login?next=${encodeURIComponent(page.path)}`);
-      return null;
-    }
-    if (!hasRole(actor, ...page.roles)) throw AppError.forbidden(page.forbidden);
-    return actor;
   }
 
   start(reply: FastifyReply, token: string): void {

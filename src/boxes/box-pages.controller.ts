@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Header, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
-import { Public } from '../common/decorators';
+import { AnonymousPages } from '../common/decorators';
 import { validateInput } from '../common/validation';
 import { FORM_NONCE_PATTERN, newFormNonce } from '../opinions/form-nonce';
 import { PublicReadLimit } from '../rate-limit/public-limits';
 import { formText, pageMessage } from '../web/forms';
+import { OnRefusal, RefusedRequest } from '../web/form-refusal';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { BoxSubmitLimits } from './box-submit-limits';
 import { BoxSubmissionsService } from './box-submissions.service';
@@ -21,7 +21,7 @@ import { BoxFormValues, renderAlreadySent, renderBoxPage, renderReceiptIssued } 
  * and send, store nothing.
  */
 @ApiExcludeController()
-@Public()
+@AnonymousPages()
 @Controller('b')
 export class BoxPagesController {
   constructor(
@@ -50,22 +50,25 @@ export class BoxPagesController {
   @HttpCode(200)
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  async submit(@Param('slug') slug: string, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  @OnRefusal((error, sent, pages: BoxPagesController) => pages.refused(error, sent))
+  async submit(@Param('slug') slug: string, @Body() body: unknown, @Ip() address: string): Promise<string> {
     const box = await this.submissions.describeBox(slug);
+    const dto = await validateInput(SubmitOpinionDto, formValues(body));
+    const { receipt } = await this.limits.submitOpinion(slug, dto, address);
+    return renderReceiptIssued(box, receipt, this.submissions.heldNotice());
+  }
+
+  /**
+   * The form again, everything typed kept, with the nonce it was sent with (nothing was stored
+   * under it) or a new one. The box is read first, as the send did: an unknown box stays a 404 page.
+   */
+  async refused(error: AppError, { params, body }: RefusedRequest): Promise<string> {
+    const box = await this.submissions.describeBox(params.slug);
     const sent = formValues(body);
-    // The form comes back with the nonce it was sent with (nothing was stored under it), or a new one.
     const values = { ...sent, nonce: sent.nonce && FORM_NONCE_PATTERN.test(sent.nonce) ? sent.nonce : newFormNonce() };
-    try {
-      const dto = await validateInput(SubmitOpinionDto, sent);
-      const { receipt } = await this.limits.submitOpinion(slug, dto, address);
-      return renderReceiptIssued(box, receipt, this.submissions.heldNotice());
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      reply.status(error.status).headers(error.headers ?? {});
-      if (error.code === ErrorCode.AlreadySent) return renderAlreadySent(slug);
-      if (error.code === ErrorCode.BoxClosed) return renderBoxPage(slug, { ...box, open: false }, values);
-      return renderBoxPage(slug, box, values, refusal(error));
-    }
+    if (error.code === ErrorCode.AlreadySent) return renderAlreadySent(params.slug);
+    if (error.code === ErrorCode.BoxClosed) return renderBoxPage(params.slug, { ...box, open: false }, values);
+    return renderBoxPage(params.slug, box, values, refusal(error));
   }
 }
 

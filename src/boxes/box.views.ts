@@ -1,4 +1,3 @@
-import { BoxTarget } from './box-directory';
 import { Box } from './box.entity';
 
 /**
@@ -6,11 +5,17 @@ import { Box } from './box.entity';
  * ticked up right after someone walked away from the poster would tell who wrote, so it moves
  * only at a release, by at least the box's k.
  */
-export interface BoxCount {
+export class BoxCount {
   opinions: number;
 }
 
-export interface BoxView {
+/** Whom an opinion can concern: the team (id null) or one member (a user id). */
+export class BoxTargetView {
+  id: string | null;
+  name: string;
+}
+
+export class BoxView {
   id: string;
   meetingId: string;
   title: string;
@@ -28,12 +33,27 @@ export interface BoxView {
 }
 
 /** One opinion of a released box: verbatim, its day, never who or when within the day. */
-export interface BoxOpinionView {
+export class BoxOpinionView {
   id: string;
   text: string;
   aspect: string | null;
-  target: BoxTarget;
+  target: BoxTargetView;
   day: string;
+}
+
+/** What the box page and `GET /api/v1/public/boxes/:slug` show a writer. */
+export class PublicBoxView {
+  title: string;
+  meetingTitle: string;
+  aspects: string[];
+  targets: BoxTargetView[];
+  accessCodeRequired: boolean;
+  open: boolean;
+}
+
+/** The writer's receipt code (回执码), shown once: it looks the opinion up later, and nothing else. */
+export class OpinionReceiptView {
+  receipt: string;
 }
 
 export function boxUrl(publicBaseUrl: string, slug: string): string {

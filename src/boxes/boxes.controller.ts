@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -48,6 +48,7 @@ export class BoxesController {
   @Get('boxes/:id/qr')
   @Roles(Role.Organiser)
   @ApiProduces('image/svg+xml', 'image/png')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'format', required: false, enum: ['svg', 'png'] })
   async qr(
     @CurrentActor() actor: Actor,

@@ -17,8 +17,11 @@ import { PublicBoxesController } from './public-boxes.controller';
 /** 意见箱: anonymous comment boxes, their pages and the organiser's view of them. */
 @Module({
   imports: [TypeOrmModule.forFeature([Box]), MeetingsModule, UsersModule, OpinionsModule, RateLimitModule],
-  controllers: [BoxesController, PublicBoxesController, BoxPagesController],
   providers: [BoxesService, BoxSubmissionsService, BoxSubmitLimits, BoxDirectory, BoxReleaseRules],
-  exports: [BoxesService, BoxSubmissionsService, BoxReleaseRules],
+  exports: [BoxesService, BoxSubmissionsService, BoxSubmitLimits, BoxReleaseRules],
 })
 export class BoxesModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [BoxesModule, RateLimitModule], controllers: [BoxesController, PublicBoxesController, BoxPagesController] })
+export class BoxesRoutes {}

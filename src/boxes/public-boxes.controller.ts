@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../common/decorators';
+import { AnonymousApi } from '../common/decorators';
 import { PublicReadLimit } from '../rate-limit/public-limits';
 import { BoxSubmitLimits } from './box-submit-limits';
-import { BoxSubmissionsService, PublicBoxView } from './box-submissions.service';
+import { BoxSubmissionsService } from './box-submissions.service';
+import { OpinionReceiptView, PublicBoxView } from './box.views';
 import { SubmitOpinionDto } from './dto/submit-opinion.dto';
 
 /** The boxes as writers reach them: no account, rate-limited, nothing about the caller kept. */
 @ApiTags('public')
-@Public()
+@AnonymousApi()
 @Controller('api/v1/public/boxes')
 export class PublicBoxesController {
   constructor(
@@ -29,7 +30,7 @@ export class PublicBoxesController {
    * repeated `nonce` stores nothing and answers 409 ALREADY_SENT.
    */
   @Post(':slug/opinions')
-  submit(@Param('slug') slug: string, @Body() dto: SubmitOpinionDto, @Ip() address: string): Promise<{ receipt: string }> {
+  submit(@Param('slug') slug: string, @Body() dto: SubmitOpinionDto, @Ip() address: string): Promise<OpinionReceiptView> {
     return this.limits.submitOpinion(slug, dto, address);
   }
 }

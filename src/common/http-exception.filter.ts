@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { isHtmlPath, isPublicPath } from '../core/public-routes';
+import { routeKindOf } from '../core/public-routes';
 import { renderErrorPage } from '../web/error-page';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { AppError, ErrorCode, ErrorDetail } from './app-error';
@@ -85,9 +85,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<FastifyRequest>();
     const reply = context.getResponse<FastifyReply>();
     const { body, headers } = toErrorBody(error, requestIdOf(request));
-    if (body.statusCode >= 500) this.logFailure(request, body, error);
+    // The route's kind, from its decorators (or, for a URL no route serves, its address).
+    const kind = routeKindOf(request);
+    if (body.statusCode >= 500) this.logFailure(kind.anonymous === true, body, error);
     reply.status(body.statusCode).headers(headers);
-    if (isHtmlPath(request.url)) {
+    if (kind.html) {
       reply.type(HTML_CONTENT_TYPE).send(renderErrorPage(body.message));
     } else {
       reply.send(body);
@@ -99,8 +101,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
    * message and parameters would carry the writer's text. Its type and code are enough to start,
    * counted for the day: a line written now would date the request, and so would its request id.
    */
-  private logFailure(request: FastifyRequest, body: ErrorBody, error: unknown): void {
-    if (this.publicErrors && isPublicPath(request.url)) {
+  private logFailure(anonymous: boolean, body: ErrorBody, error: unknown): void {
+    if (this.publicErrors && anonymous) {
       const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
       this.publicErrors.recordError(typeof name === 'string' ? name : typeof error, typeof code === 'string' ? code : undefined);
     } else {

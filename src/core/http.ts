@@ -16,7 +16,7 @@ import { CoreOptions } from './core.module';
 import { Clock } from '../common/clock';
 import { requestIdFor } from './logging';
 import { createPublicRequestTally, PublicRequestTally } from './public-request-tally';
-import { isHtmlPath, isPublicPath } from './public-routes';
+import { RouteKind, routeKindIn, routeKindOf } from './public-routes';
 
 /** The one route that takes a file as its body: a check material (对照检查材料). */
 const isUploadPath = (url: string) => /^\/api\/v1\/meetings\/[^/]+\/materials\/[^/]+\/file(\?|$)/.test(url);
@@ -24,6 +24,8 @@ const isUploadPath = (url: string) => /^\/api\/v1\/meetings\/[^/]+\/materials\/[
 export interface RouteInfo {
   method: string;
   url: string;
+  /** What its decorators say it is (see RouteKind). */
+  kind: RouteKind;
 }
 
 const registeredRoutes = new WeakMap<INestApplication, RouteInfo[]>();
@@ -44,14 +46,20 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   const routes: RouteInfo[] = [];
   const fastify = adapter.getInstance() as unknown as FastifyInstance;
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    const kind = routeKindIn(route.config);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, kind });
+  });
+  // Each request's route kind is read first thing, so that the request logger (middleware) finds it.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    routeKindOf(request);
+    done();
   });
   // JSON only: a text/plain body is refused (415) rather than validated as a string. Errors
   // Fastify raises before a handler runs (413, malformed JSON) reach AllExceptionsFilter through Nest.
   fastify.removeContentTypeParser('text/plain');
   // Forms are for the pages only (they work without JavaScript); the API stays JSON.
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
-    if (!isHtmlPath(request.url)) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
+    if (!routeKindOf(request).html) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
     done(null, parseQuery(body as string));
   });
 
@@ -77,7 +85,7 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   const publicTally = createPublicRequestTally(config, app.get(Clock), options.logStream);
   publicTally.start();
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (isPublicPath(request.url)) publicTally.recordRequest(request.method, request.url, reply.statusCode);
+    if (routeKindOf(request).anonymous) publicTally.recordRequest(request.method, request.url, reply.statusCode);
   });
   fastify.addHook('onClose', async () => publicTally.stop());
   publicTallies.set(app, publicTally);

@@ -4,7 +4,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
-import { isPageFurniturePath, isPublicPath, PUBLIC_ROUTE_PATTERNS } from './public-routes';
+import { isPageFurniturePath, isPublicPath, keptRouteKind, PUBLIC_ROUTE_PATTERNS } from './public-routes';
 
 const PLAIN_SEGMENTS = new Set(['api', 'v1', 'public', 'boxes', 'opinions', 'receipts', 'surveys', 'responses', 'b', 'r', 's']);
 
@@ -51,17 +51,21 @@ export function buildLoggerParams(config: AppConfig, stream?: DestinationStream)
         return actor ? { userId: actor.userId } : {};
       },
       redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'req.body'], remove: true },
-      // The exclusion above is by route pattern; this catches by URL whatever it misses (a public
-      // path no pattern names, such as /r/x), and the page furniture that comes with a visit.
-      // Middleware sees `url` with its mount path cut off; `originalUrl` is the whole of it.
-      autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => isUnlogged(req.originalUrl ?? req.url ?? '') },
+      // The exclusion above is by path pattern; this catches by the route's kind whatever it misses
+      // (a public path no pattern names, such as /r/x), and the page furniture that comes with a visit.
+      autoLogging: { ignore: isUnlogged },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
   };
 }
 
-/** Requests the ordinary log leaves out: health probes, the public routes (counted by the day instead) and their pages' furniture. */
-function isUnlogged(url: string): boolean {
-  return url.startsWith('/health') || isPublicPath(url) || isPageFurniturePath(url);
+/**
+ * Requests the ordinary log leaves out: health probes, the anonymous routes (counted by the day
+ * instead; their kind was kept on the request when it was routed) and their pages' furniture.
+ * Middleware sees `url` with its mount path cut off; `originalUrl` is the whole of it.
+ */
+function isUnlogged(req: IncomingMessage & { originalUrl?: string }): boolean {
+  const url = req.originalUrl ?? req.url ?? '';
+  return url.startsWith('/health') || keptRouteKind(req)?.anonymous === true || isPageFurniturePath(url);
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { RequestExportDto } from './dto/request-export.dto';
-import { ExportsService, ExportView } from './exports.service';
+import { ExportView } from './export.views';
+import { ExportsService } from './exports.service';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -33,6 +34,7 @@ export class ExportsController {
   @Get('exports/:id/file')
   @Roles(Role.Organiser)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async file(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const file = await this.exports.file(actor, id);
     reply.header('content-type', file.contentType);

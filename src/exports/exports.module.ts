@@ -14,7 +14,11 @@ import { ExportsService } from './exports.service';
 /** The documents organisers hand in, built by the `exports` queue. */
 @Module({
   imports: [TypeOrmModule.forFeature([ExportJob]), MeetingsModule, ItemsModule, TalksModule, ProgressModule, RecordedOpinionsModule],
-  controllers: [ExportsController],
   providers: [ExportsService, ExportsProcessor, ExportsSweeper, ExpiredExportsSchedule],
+  exports: [ExportsService],
 })
 export class ExportsModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [ExportsModule], controllers: [ExportsController] })
+export class ExportsRoutes {}

@@ -2,12 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ReadStream } from 'node:fs';
 import { In, LessThan, Repository } from 'typeorm';
-import { Actor } from '../common/actor';
+import { Actor, onBehalfOf } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { FileStore } from '../common/file-store';
 import { newId } from '../common/ids';
-import { Role } from '../common/roles';
 import { AppConfig } from '../config/app-config';
 import { CHANNEL_NAMES } from '../items/item.views';
 import { ItemsService } from '../items/items.service';
@@ -107,7 +106,8 @@ export class ExportsService {
     const job = await this.jobs.findOne({ where: { id: exportId } });
     if (!job || job.status === 'done') return;
     await this.jobs.update({ id: job.id }, { status: 'running' });
-    const actor: Actor = { userId: job.requestedBy, organizationId: job.organizationId, username: 'export', roles: [Role.Organiser] };
+    // The file holds what the organiser who asked may read: the job acts for them.
+    const actor = onBehalfOf(job.requestedBy, job.organizationId);
     const meeting = await this.meetings.getMeeting(actor, job.meetingId);
     const key = await this.files.save(await this.render(actor, job, meeting.title), job.format);
     const names = { 'opinion-list': '意见清单', 'talk-coverage': '谈心谈话情况', 'progress-report': '筹备情况报告' };
@@ -120,8 +120,9 @@ export class ExportsService {
 
   /** Asks again for exports not yet built (after an outage or a crash); resolves with how many. */
   async sweep(): Promise<number> {
-    const stranded = await this.jobs.find({ where: { status: In(['queued', 'running']), createdAt: LessThan(new Date(this.clock.now().getTime() - 60_000)) }, select: { id: true } });
-    for (const { id } of stranded) await this.dispatcher.dispatch(JobName.BuildExport, { exportId: id }, { jobId: `export-${id}-${Math.floor(Date.now() / 60_000)}` });
+    const now = this.clock.now().getTime();
+    const stranded = await this.jobs.find({ where: { status: In(['queued', 'running']), createdAt: LessThan(new Date(now - 60_000)) }, select: { id: true } });
+    for (const { id } of stranded) await this.dispatcher.dispatch(JobName.BuildExport, { exportId: id }, { jobId: `export-${id}-${Math.floor(now / 60_000)}` });
     return stranded.length;
   }
 

@@ -1,23 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { OpinionChannel } from '../opinions/raw-opinion.entity';
 import { ClaimKind } from './item-claim.entity';
 import { ItemStatus } from './opinion-item.entity';
 
 /** Whom an item concerns: a team member, or the team (id null). */
-export interface ItemTarget {
+export class ItemTarget {
   id: string | null;
   name: string;
 }
 
-export interface ClaimView {
+/** The lead's answer to an item. */
+export class ClaimAnswerView {
+  /** 问题认识. */
+  reflection: string;
+  /** 整改措施. */
+  measures: string;
+  dueDate: string | null;
+  answeredAt: string;
+}
+
+export class ClaimView {
   memberUserId: string;
   name: string;
   kind: ClaimKind;
   /** The lead's answer, once written. */
-  answer: { reflection: string; measures: string; dueDate: string | null; answeredAt: string } | null;
+  answer: ClaimAnswerView | null;
 }
 
 /** One item of the list, as organisers and claimants see it in a list. */
-export interface ItemView {
+export class ItemView {
   id: string;
   meetingId: string;
   aspect: string;
@@ -32,21 +43,27 @@ export interface ItemView {
 }
 
 /** A verbatim source: the words, the channel and the day; never anything more about who wrote it. */
-export interface SourceView {
+export class SourceView {
   id: string;
   text: string;
   channel: OpinionChannel;
   day: string;
 }
 
-export interface ItemDetailView extends ItemView {
+export class ItemDetailView extends ItemView {
   sources: SourceView[];
   /** The organiser's notes: only organisers and supervisors see them. */
   notes?: string | null;
 }
 
+/** A merged item: the item merged into, and the merge's id, to undo it. */
+export class MergedItemView extends ItemDetailView {
+  /** `POST /api/v1/item-merges/{mergeId}/undo` undoes the merge. */
+  mergeId: string;
+}
+
 /** The numbers of the report: "共收集意见建议N条，归纳为X个方面Y条". */
-export interface ItemSummaryView {
+export class ItemSummaryView {
   /** N: raw opinions collected, every channel. */
   opinions: number;
   /** X: aspects with at least one item in the list. */
@@ -56,9 +73,21 @@ export interface ItemSummaryView {
   setAside: number;
   /** The sentence itself, ready for the report. */
   sentence: string;
-  byAspect: Array<{ aspect: string; items: number; opinions: number }>;
-  byTarget: Array<{ target: ItemTarget; items: number }>;
-  byChannel: Array<{ channel: OpinionChannel; opinions: number }>;
+  byAspect: { aspect: string; items: number; opinions: number }[];
+  byTarget: { target: ItemTarget; items: number }[];
+  byChannel: { channel: OpinionChannel; opinions: number }[];
+}
+
+/** How many drafts were published. */
+export class PublishedItemsView {
+  published: number;
+}
+
+/** Who has claimed nothing yet, and which team items nobody has taken the lead on (人人认领). */
+export class ClaimOverview {
+  membersWithoutClaims: { userId: string; name: string }[];
+  unclaimedTeamItems: { id: string; aspect: string; summary: string }[];
+  unclaimedMemberItems: { id: string; aspect: string; summary: string; targetMemberId: string }[];
 }
 
 /** Where an opinion came in, as people say it. */
@@ -72,9 +101,11 @@ export const CHANNEL_NAMES: Record<string, string> = {
 };
 
 /** 可能重复: two items that may say the same thing, and the merge that would make them one. */
-export interface SimilarPairView {
+export class SimilarPairView {
   /** How alike their opinions read, 0…1 (cosine of the two items' word and character weights). */
   similarity: number;
+  /** The two items (always two). */
+  @ApiProperty({ type: () => ItemView, isArray: true, minItems: 2, maxItems: 2 })
   items: [ItemView, ItemView];
   /** `POST /api/v1/items/{itemId}/merge` with `{intoItemId}` does it. */
   merge: { itemId: string; intoItemId: string };

@@ -4,9 +4,9 @@ import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
-import { ClaimOverview, ClaimsService } from './claims.service';
+import { ClaimsService } from './claims.service';
 import { AddItemDto, AnswerDto, AssignDto, ClaimDto, ListItemsQuery, MergeItemDto, SetAsideDto, SplitItemDto, UpdateItemDto } from './dto/item.dto';
-import { ItemDetailView, ItemSummaryView, ItemView } from './item.views';
+import { ClaimOverview, ItemDetailView, ItemSummaryView, ItemView, MergedItemView, PublishedItemsView } from './item.views';
 import { ItemsService } from './items.service';
 
 @ApiTags('opinion list')
@@ -36,7 +36,7 @@ export class ItemsController {
   @Post('meetings/:id/items/publish')
   @HttpCode(200)
   @Roles(Role.Organiser)
-  publish(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<{ published: number }> {
+  publish(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<PublishedItemsView> {
     return this.items.publish(actor, meetingId);
   }
 
@@ -71,7 +71,7 @@ export class ItemsController {
   @Post('items/:id/merge')
   @HttpCode(200)
   @Roles(Role.Organiser)
-  merge(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: MergeItemDto): Promise<ItemDetailView & { mergeId: string }> {
+  merge(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: MergeItemDto): Promise<MergedItemView> {
     return this.items.mergeItem(actor, id, dto);
   }
 

@@ -1,23 +1,26 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { OTHER_ASPECT } from '../meetings/aspect-presets';
-import { Meeting } from '../meetings/meeting.entity';
+import { MeetingScope } from '../meetings/meeting-scope';
 import { TeamMemberView } from '../meetings/meeting.views';
 import { MeetingsService } from '../meetings/meetings.service';
+import { OpinionPlacements } from '../opinions/opinion-placements';
 import { chosenAspect, chosenTarget, TEAM_TARGET_NAME } from '../opinions/opinion-rules';
-import { OPINION_CHANNELS, OpinionChannel, RawOpinion } from '../opinions/raw-opinion.entity';
+import { OPINION_CHANNELS, OpinionChannel } from '../opinions/raw-opinion.entity';
 import { AddItemDto, ListItemsQuery, MergeItemDto, SetAsideDto, SplitItemDto, UpdateItemDto } from './dto/item.dto';
 import { ItemClaim } from './item-claim.entity';
+import { newItem } from './item-factory';
 import { ItemMerge } from './item-merge.entity';
-import { ClaimView, ItemDetailView, ItemSummaryView, ItemTarget, ItemView } from './item.views';
+import { ItemSources } from './item-sources';
+import { ClaimView, ItemDetailView, ItemSummaryView, ItemTarget, ItemView, MergedItemView } from './item.views';
 import { OpinionItem } from './opinion-item.entity';
-
+import { ON_THE_LIST, OpinionItemRepository } from './opinion-item.repository';
 
 /** Everything a view of items needs besides the items: names, claims, channels. */
 interface ViewContext {
@@ -26,16 +29,24 @@ interface ViewContext {
   channels: Map<string, Set<OpinionChannel>>;
 }
 
+/** An item the actor may see, and their scope of its meeting. */
+export interface FoundItem {
+  item: OpinionItem;
+  scope: MeetingScope;
+}
+
 /**
  * The organiser's side of the opinion list (意见清单): read, filter, re-word, re-aspect,
  * re-target, merge (and undo), split, set aside, add items the upper level names, publish, and
- * the numbers for the report. Sources are shown as words, channel and day only.
+ * the numbers for the report. Sources are shown as words, channel and day only; they move
+ * between items through ItemSources alone, which keeps each item's count.
  */
 @Injectable()
 export class ItemsService {
   constructor(
-    @InjectRepository(OpinionItem) private readonly items: Repository<OpinionItem>,
-    @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
+    private readonly items: OpinionItemRepository,
+    private readonly sources: ItemSources,
+    private readonly placements: OpinionPlacements,
     @InjectRepository(ItemClaim) private readonly claims: Repository<ItemClaim>,
     @InjectRepository(ItemMerge) private readonly merges: Repository<ItemMerge>,
     private readonly meetings: MeetingsService,
@@ -45,23 +56,21 @@ export class ItemsService {
 
   /** The meeting's items; for the 督导组, the published ones only (see readsDrafts). */
   async listItems(actor: Actor, meetingId: string, query: ListItemsQuery): Promise<ItemView[]> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    const scope = await this.meetings.scope(actor, meetingId);
     const readsAll = readsDrafts(actor);
     if (!readsAll && query.status && query.status !== 'published') return [];
-    const where = {
-      meetingId: meeting.id,
-      status: query.status ?? (readsAll ? In(['draft', 'published', 'set-aside']) : 'published'),
+    const items = await this.items.inListOrder(scope.meetingId, {
+      status: query.status ?? (readsAll ? In([...ON_THE_LIST]) : 'published'),
       ...(query.aspect ? { aspect: query.aspect } : {}),
       ...(query.target ? { targetMemberId: query.target === 'team' ? IsNull() : query.target } : {}),
-    };
-    const items = await this.items.find({ where, order: { aspect: 'ASC', createdAt: 'ASC', id: 'ASC' } });
-    return this.views(meeting, items);
+    });
+    return this.views(scope, items);
   }
 
   /** One item with its verbatim sources; the notes for organisers and supervisors only. */
   async getItem(actor: Actor, id: string): Promise<ItemDetailView> {
-    const { item, meeting } = await this.findItem(actor, id);
-    const [view] = await this.detailViews(actor, meeting, [item]);
+    const { item, scope } = await this.findItem(actor, id);
+    const [view] = await this.detailViews(scope, [item]);
     return view;
   }
 
@@ -70,12 +79,10 @@ export class ItemsService {
    * sources), for items the caller has already found the actor may see. Notes for organisers
    * and supervisors only.
    */
-  async detailViews(actor: Actor, meeting: Meeting, items: OpinionItem[]): Promise<ItemDetailView[]> {
-    const views = await this.views(meeting, items);
-    const sources = items.length
-      ? await this.opinions.find({ where: { itemId: In(items.map((item) => item.id)) }, select: { id: true, itemId: true, text: true, channel: true, receivedOn: true }, order: { receivedOn: 'ASC', id: 'ASC' } })
-      : [];
-    const withNotes = hasRole(actor, Role.Organiser, Role.Supervisor);
+  async detailViews(scope: MeetingScope, items: OpinionItem[]): Promise<ItemDetailView[]> {
+    const views = await this.views(scope, items);
+    const sources = await this.placements.sourcesOf(items.map((item) => item.id));
+    const withNotes = scope.oversees;
     return items.map((item, index) => ({
       ...views[index],
       sources: sources.filter((source) => source.itemId === item.id).map((source) => ({ id: source.id, text: source.text, channel: source.channel, day: source.receivedOn })),
@@ -85,23 +92,22 @@ export class ItemsService {
 
   /** Re-words, re-aspects or re-targets an item; later automatic runs leave these as they are. */
   async updateItem(actor: Actor, id: string, dto: UpdateItemDto): Promise<ItemDetailView> {
-    const { item, meeting } = await this.findItem(actor, id);
+    const { item, scope } = await this.findItem(actor, id);
     this.assertInList(item);
-    const team = await this.meetings.getTeam(actor, meeting.id);
-    const choices = { aspects: [...meeting.aspects, OTHER_ASPECT], memberIds: team.map((seat) => seat.userId) };
+    const choices = scope.choices(true);
     const changes: Partial<OpinionItem> = {};
     if (dto.summary !== undefined) changes.summary = dto.summary;
     if (dto.aspect !== undefined) changes.aspect = chosenAspect(choices, dto.aspect)!;
     if (dto.targetMemberId !== undefined) changes.targetMemberId = chosenTarget(choices, dto.targetMemberId);
     if (dto.notes !== undefined) changes.notes = dto.notes;
     if (dto.summary !== undefined || dto.aspect !== undefined || dto.targetMemberId !== undefined) changes.editedAt = this.clock.nowToSecond();
-    await this.items.update({ id: item.id }, changes);
-    return this.getItem(actor, item.id);
+    await this.items.update(item.id, changes);
+    return this.reread(scope, item.id);
   }
 
   /** Puts an item's opinions into another item of the same meeting; the merge is kept so it can be undone. */
-  async mergeItem(actor: Actor, id: string, dto: MergeItemDto): Promise<ItemDetailView & { mergeId: string }> {
-    const { item } = await this.findItem(actor, id);
+  async mergeItem(actor: Actor, id: string, dto: MergeItemDto): Promise<MergedItemView> {
+    const { item, scope } = await this.findItem(actor, id);
     const { item: into } = await this.findItem(actor, dto.intoItemId);
     if (into.id === item.id || into.meetingId !== item.meetingId) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '只能合并到同一次会议的另一条意见', [{ field: 'intoItemId', message: '不是同一次会议的另一条意见' }]);
@@ -109,7 +115,7 @@ export class ItemsService {
     this.assertInList(item);
     this.assertInList(into);
     if (await this.claims.exists({ where: { itemId: item.id } })) throw AppError.conflict(ErrorCode.Conflict, '这条意见已有班子成员认领，不能再合并到别的意见');
-    const opinionIds = (await this.opinions.find({ where: { itemId: item.id }, select: { id: true } })).map((opinion) => opinion.id);
+    const opinionIds = await this.placements.idsIn(item.id);
     const merge: ItemMerge = {
       id: newId(),
       organizationId: item.organizationId,
@@ -122,134 +128,97 @@ export class ItemsService {
       undoneAt: null,
     };
     await this.dataSource.transaction(async (manager) => {
-      await this.moveOpinions(manager, opinionIds, into.id);
-      await manager.update(OpinionItem, { id: item.id }, { status: 'merged', mergedIntoId: into.id, sourceCount: 0 });
-      await manager.update(OpinionItem, { id: into.id }, { sourceCount: into.sourceCount + opinionIds.length });
+      await this.sources.move(manager, opinionIds, item.id, into.id);
+      await this.items.update(item.id, { status: 'merged', mergedIntoId: into.id }, manager);
       await manager.insert(ItemMerge, merge);
     });
-    return { ...(await this.getItem(actor, into.id)), mergeId: merge.id };
+    return { ...(await this.reread(scope, into.id)), mergeId: merge.id };
   }
 
   /** Undoes a merge: the opinions still in the item they went to come back, and the item returns as it was. */
   async undoMerge(actor: Actor, mergeId: string): Promise<ItemDetailView> {
     const merge = await this.merges.findOne({ where: { id: mergeId, organizationId: actor.organizationId } });
     if (!merge) throw AppError.notFound('合并记录');
-    const { item } = await this.findItem(actor, merge.fromItemId);
+    const { item, scope } = await this.findItem(actor, merge.fromItemId);
     if (merge.undoneAt || item.status !== 'merged') throw AppError.conflict(ErrorCode.Conflict, '这次合并已经撤销');
     await this.dataSource.transaction(async (manager) => {
-      const stillThere = merge.opinionIds.length
-        ? (await manager.find(RawOpinion, { where: { id: In(merge.opinionIds), itemId: merge.intoItemId }, select: { id: true } })).map((opinion) => opinion.id)
-        : [];
-      await this.moveOpinions(manager, stillThere, item.id);
-      await manager.update(OpinionItem, { id: item.id }, { status: merge.fromStatus, mergedIntoId: null, sourceCount: stillThere.length });
-      await manager.decrement(OpinionItem, { id: merge.intoItemId }, 'sourceCount', stillThere.length);
+      const stillThere = await this.placements.stillIn(manager, merge.opinionIds, merge.intoItemId);
+      await this.sources.move(manager, stillThere, merge.intoItemId, item.id);
+      await this.items.update(item.id, { status: merge.fromStatus, mergedIntoId: null }, manager);
       await manager.update(ItemMerge, { id: merge.id }, { undoneAt: this.clock.nowToSecond() });
     });
-    return this.getItem(actor, item.id);
+    return this.reread(scope, item.id);
   }
 
   /** Moves some of an item's sources to a new draft item, worded as the first of them. */
   async splitItem(actor: Actor, id: string, dto: SplitItemDto): Promise<ItemDetailView> {
-    const { item } = await this.findItem(actor, id);
+    const { item, scope } = await this.findItem(actor, id);
     this.assertInList(item);
     const ids = [...new Set(dto.sourceIds)];
-    const sources = await this.opinions.find({ where: { id: In(ids), itemId: item.id }, order: { receivedOn: 'ASC', id: 'ASC' } });
+    const sources = await this.placements.sourcesOf([item.id], ids);
     if (sources.length !== ids.length) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '要拆分的来源不全属于这条意见', [{ field: 'sourceIds', message: '含有不属于这条意见的来源' }]);
     }
     if (sources.length >= item.sourceCount) throw AppError.badRequest(ErrorCode.ValidationFailed, '至少要留下一条来源；要整体调整请直接修改这条意见', [{ field: 'sourceIds', message: '不能拆走全部来源' }]);
-    const split: OpinionItem = {
-      ...item,
-      id: newId(),
-      summary: sources[0].text,
-      status: 'draft',
-      origin: 'split',
-      sourceCount: sources.length,
-      setAsideReason: null,
-      mergedIntoId: null,
-      notes: null,
-      editedAt: this.clock.nowToSecond(),
-      publishedAt: null,
-      createdAt: this.clock.nowToSecond(),
-    };
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(OpinionItem, split);
-      await this.moveOpinions(manager, ids, split.id);
-      await manager.update(OpinionItem, { id: item.id }, { sourceCount: item.sourceCount - ids.length });
-    });
-    return this.getItem(actor, split.id);
+    const split = newItem({ ...item, summary: sources[0].text, origin: 'split', now: this.clock.nowToSecond(), byHand: true });
+    await this.dataSource.transaction((manager) => this.sources.splitOff(manager, split, ids, item.id));
+    return this.reread(scope, split.id);
   }
 
   /** Keeps an item, visible and counted apart, out of the list claimants see. */
   async setAside(actor: Actor, id: string, dto: SetAsideDto): Promise<ItemDetailView> {
-    const { item } = await this.findItem(actor, id);
+    const { item, scope } = await this.findItem(actor, id);
     this.assertInList(item);
     if (await this.claims.exists({ where: { itemId: item.id } })) throw AppError.conflict(ErrorCode.Conflict, '这条意见已有班子成员认领，不能搁置');
-    await this.items.update({ id: item.id }, { status: 'set-aside', setAsideReason: dto.reason });
-    return this.getItem(actor, item.id);
+    await this.items.update(item.id, { status: 'set-aside', setAsideReason: dto.reason });
+    return this.reread(scope, item.id);
   }
 
   /** Brings a set-aside item back, as a draft or, if it had been published, published. */
   async restore(actor: Actor, id: string): Promise<ItemDetailView> {
-    const { item } = await this.findItem(actor, id);
+    const { item, scope } = await this.findItem(actor, id);
     if (item.status !== 'set-aside') throw AppError.conflict(ErrorCode.Conflict, '这条意见没有被搁置');
-    await this.items.update({ id: item.id }, { status: item.publishedAt ? 'published' : 'draft', setAsideReason: null });
-    return this.getItem(actor, item.id);
+    await this.items.update(item.id, { status: item.publishedAt ? 'published' : 'draft', setAsideReason: null });
+    return this.reread(scope, item.id);
   }
 
   /** An item the upper level or the 督导组 names: no source, to be claimed like any other. */
   async addItem(actor: Actor, meetingId: string, dto: AddItemDto): Promise<ItemDetailView> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const team = await this.meetings.getTeam(actor, meeting.id);
-    const choices = { aspects: [...meeting.aspects, OTHER_ASPECT], memberIds: team.map((seat) => seat.userId) };
-    const now = this.clock.nowToSecond();
-    const item: OpinionItem = {
-      id: newId(),
+    const scope = await this.meetings.scope(actor, meetingId);
+    const choices = scope.choices(true);
+    const item = newItem({
       organizationId: actor.organizationId,
-      meetingId: meeting.id,
+      meetingId: scope.meetingId,
       aspect: chosenAspect(choices, dto.aspect)!,
       targetMemberId: chosenTarget(choices, dto.targetMemberId),
       summary: dto.summary,
-      status: 'draft',
       origin: 'supervision',
-      sourceCount: 0,
-      setAsideReason: null,
-      mergedIntoId: null,
-      notes: null,
-      editedAt: now,
-      publishedAt: null,
-      createdAt: now,
-    };
-    await this.items.insert(item);
+      now: this.clock.nowToSecond(),
+      byHand: true,
+    });
+    await this.dataSource.transaction((manager) => this.items.insert(manager, [item]));
     // Straight from the row just written: a supervisor who names it reads it back although it is a
     // draft, which they could not look up by id.
-    const [view] = await this.detailViews(actor, meeting, [item]);
+    const [view] = await this.detailViews(scope, [item]);
     return view;
   }
 
   /** Publishes every draft of the meeting: they go to the members they concern, or to the whole team. */
   async publish(actor: Actor, meetingId: string): Promise<{ published: number }> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const result = await this.items.update({ meetingId: meeting.id, status: 'draft' }, { status: 'published', publishedAt: this.clock.nowToSecond() });
-    return { published: result.affected ?? 0 };
+    const scope = await this.meetings.scope(actor, meetingId);
+    return { published: await this.items.publishDrafts(scope.meetingId, this.clock.nowToSecond()) };
   }
 
   /** "共收集意见建议N条，归纳为X个方面Y条", with the figures behind it. */
   async summary(actor: Actor, meetingId: string): Promise<ItemSummaryView> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const team = await this.meetings.getTeam(actor, meeting.id);
-    const items = await this.items.find({ where: { meetingId: meeting.id, status: In(['draft', 'published', 'set-aside']) } });
+    const scope = await this.meetings.scope(actor, meetingId);
+    const meeting = scope.meeting;
+    const team = await scope.team();
+    const items = await this.items.onTheList(meeting.id);
     const listed = items.filter((item) => item.status !== 'set-aside');
-    const byChannel: Array<{ channel: OpinionChannel; count: string | number }> = await this.opinions
-      .createQueryBuilder('opinion')
-      .select('opinion.channel', 'channel')
-      .addSelect('COUNT(*)', 'count')
-      .where('opinion.meetingId = :meetingId', { meetingId: meeting.id })
-      // Released opinions only: a held one is in no count until its batch goes out (统一整理).
-      .andWhere('opinion.held = :held', { held: 0 })
-      .groupBy('opinion.channel')
-      .getRawMany();
-    const opinions = byChannel.reduce((sum, row) => sum + Number(row.count), 0);
+    // Released opinions only: a held one is in no count until its batch goes out (统一整理).
+    const byChannel = await this.placements.releasedByChannel(meeting.id);
+    const opinions = [...byChannel.values()].reduce((sum, count) => sum + count, 0);
     const aspects = [...meeting.aspects, OTHER_ASPECT].filter((aspect) => listed.some((item) => item.aspect === aspect));
     const targets = [null, ...team.map((seat) => seat.userId)];
     return {
@@ -265,31 +234,24 @@ export class ItemsService {
       byTarget: targets
         .map((target) => ({ target: targetOf(team, target), items: listed.filter((item) => item.targetMemberId === target).length }))
         .filter((entry) => entry.items > 0),
-      byChannel: OPINION_CHANNELS.map((channel) => ({ channel, opinions: Number(byChannel.find((row) => row.channel === channel)?.count ?? 0) })),
+      byChannel: OPINION_CHANNELS.map((channel) => ({ channel, opinions: byChannel.get(channel) ?? 0 })),
     };
   }
 
   /** Items as lists show them, with names, claims and channels. */
-  async views(meeting: Meeting, items: OpinionItem[]): Promise<ItemView[]> {
-    const context = await this.viewContext(meeting, items);
+  async views(scope: MeetingScope, items: OpinionItem[]): Promise<ItemView[]> {
+    const context = await this.viewContext(scope, items);
     return items.map((item) => toItemView(item, context));
   }
 
-  private async viewContext(meeting: Meeting, items: OpinionItem[]): Promise<ViewContext> {
+  private async viewContext(scope: MeetingScope, items: OpinionItem[]): Promise<ViewContext> {
     const ids = items.map((item) => item.id);
-    const team = (await this.meetings.findMeetingWithTeam(meeting.organizationId, meeting.id))?.team ?? [];
+    const team = await scope.team();
     if (ids.length === 0) return { team, claims: [], channels: new Map() };
-    const claims = await this.claims.find({ where: { itemId: In(ids) }, order: { createdAt: 'ASC' } });
-    const rows: Array<{ itemId: string; channel: OpinionChannel }> = await this.opinions
-      .createQueryBuilder('opinion')
-      .select('opinion.itemId', 'itemId')
-      .addSelect('opinion.channel', 'channel')
-      .where('opinion.itemId IN (:...ids)', { ids })
-      .groupBy('opinion.itemId')
-      .addGroupBy('opinion.channel')
-      .getRawMany();
-    const channels = new Map<string, Set<OpinionChannel>>();
-    for (const row of rows) channels.set(row.itemId, (channels.get(row.itemId) ?? new Set()).add(row.channel));
+    const [claims, channels] = await Promise.all([
+      this.claims.find({ where: { itemId: In(ids) }, order: { createdAt: 'ASC' } }),
+      this.placements.channelsOf(ids),
+    ]);
     return { team, claims, channels };
   }
 
@@ -298,24 +260,27 @@ export class ItemsService {
    * 督导组 once it is published; a team member once it is published to them or the team. Anything
    * else answers as if there were no such item.
    */
-  async findItem(actor: Actor, id: string): Promise<{ item: OpinionItem; meeting: Meeting }> {
-    const item = await this.items.findOne({ where: { id, organizationId: actor.organizationId } });
+  async findItem(actor: Actor, id: string): Promise<FoundItem> {
+    const item = await this.items.findOwned(actor.organizationId, id);
     if (!item) throw AppError.notFound('意见');
-    const meeting = await this.meetings.getMeeting(actor, item.meetingId).catch(() => null);
-    if (!meeting) throw AppError.notFound('意见');
-    if (readsDrafts(actor)) return { item, meeting };
+    const scope = await this.meetings.scope(actor, item.meetingId).catch(() => null);
+    if (!scope) throw AppError.notFound('意见');
+    if (readsDrafts(actor)) return { item, scope };
     if (item.status !== 'published') throw AppError.notFound('意见');
     const concernsThem = item.targetMemberId === null || item.targetMemberId === actor.userId;
-    if (hasRole(actor, Role.Supervisor) || concernsThem) return { item, meeting };
+    if (hasRole(actor, Role.Supervisor) || concernsThem) return { item, scope };
     throw AppError.notFound('意见');
+  }
+
+  /** An item as it is now, after the actor changed it (the actor was allowed to see it before). */
+  async reread(scope: MeetingScope, id: string): Promise<ItemDetailView> {
+    const { item } = await this.findItem(scope.actor, id);
+    const [view] = await this.detailViews(scope, [item]);
+    return view;
   }
 
   private assertInList(item: OpinionItem): void {
     if (item.status === 'merged') throw new AppError(ErrorCode.Conflict, HttpStatus.CONFLICT, '这条意见已经合并到别的意见');
-  }
-
-  private async moveOpinions(manager: EntityManager, ids: string[], itemId: string): Promise<void> {
-    for (let start = 0; start < ids.length; start += 500) await manager.update(RawOpinion, { id: In(ids.slice(start, start + 500)) }, { itemId });
   }
 }
 

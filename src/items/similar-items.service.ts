@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { similarItemPairs } from '../aggregation/clustering/similar-items';
+import { similarItemPairs } from '../clustering/similar-items';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../database/unique-violation';
 import { MeetingsService } from '../meetings/meetings.service';
-import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { OpinionPlacements } from '../opinions/opinion-placements';
 import { ItemClaim } from './item-claim.entity';
 import { ItemDistinction } from './item-distinction.entity';
 import { SimilarPairView } from './item.views';
 import { ItemsService, readsDrafts } from './items.service';
 import { OpinionItem } from './opinion-item.entity';
+import { OpinionItemRepository } from './opinion-item.repository';
 
 export const DEFAULT_SIMILAR_PAIRS = 30;
 
@@ -25,8 +26,8 @@ export const DEFAULT_SIMILAR_PAIRS = 30;
 @Injectable()
 export class SimilarItemsService {
   constructor(
-    @InjectRepository(OpinionItem) private readonly items: Repository<OpinionItem>,
-    @InjectRepository(RawOpinion) private readonly opinions: Repository<RawOpinion>,
+    private readonly items: OpinionItemRepository,
+    private readonly placements: OpinionPlacements,
     @InjectRepository(ItemClaim) private readonly claims: Repository<ItemClaim>,
     @InjectRepository(ItemDistinction) private readonly distinctions: Repository<ItemDistinction>,
     private readonly itemsService: ItemsService,
@@ -43,13 +44,13 @@ export class SimilarItemsService {
    * drafts are not theirs to read (see readsDrafts).
    */
   async similarPairs(actor: Actor, meetingId: string, limit = DEFAULT_SIMILAR_PAIRS): Promise<SimilarPairView[]> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const statuses = readsDrafts(actor) ? ['draft', 'published'] : ['published'];
-    const listed = await this.items.find({ where: { meetingId: meeting.id, status: In(statuses) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const scope = await this.meetings.scope(actor, meetingId);
+    const meeting = scope.meeting;
+    const listed = await this.items.inStatuses(meeting.id, readsDrafts(actor) ? ['draft', 'published'] : ['published']);
     if (listed.length < 2) return [];
     const ids = listed.map((item) => item.id);
     const [sources, claimed, distinct] = await Promise.all([
-      this.opinions.find({ where: { itemId: In(ids) }, select: { itemId: true, text: true } }),
+      this.placements.textsOf(ids),
       this.claims.find({ where: { itemId: In(ids) }, select: { itemId: true } }),
       this.distinctions.find({ where: { meetingId: meeting.id }, select: { itemId: true, otherItemId: true } }),
     ]);
@@ -77,7 +78,7 @@ export class SimilarItemsService {
       });
 
     const shown = [...new Set(pairs.flatMap((pair) => [pair.first.item, pair.second.item]))];
-    const views = new Map((await this.itemsService.views(meeting, shown)).map((view) => [view.id, view]));
+    const views = new Map((await this.itemsService.views(scope, shown)).map((view) => [view.id, view]));
     return pairs.map(({ similarity, first, second, merge }) => ({
       similarity,
       items: [views.get(first.item.id)!, views.get(second.item.id)!],

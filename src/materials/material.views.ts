@@ -1,13 +1,13 @@
 import { MaterialStatus } from './material-states';
 
-export interface MaterialFileView {
+export class MaterialFileView {
   name: string;
   type: 'pdf' | 'docx';
   size: number;
 }
 
 /** One team member's material as the progress list shows it. */
-export interface MaterialView {
+export class MaterialView {
   memberUserId: string;
   name: string;
   role: 'secretary' | 'member';
@@ -19,7 +19,7 @@ export interface MaterialView {
   updatedAt: string | null;
 }
 
-export interface MaterialEventView {
+export class MaterialEventView {
   kind: 'status' | 'upload';
   from: string;
   to: string;
@@ -28,7 +28,7 @@ export interface MaterialEventView {
   at: string;
 }
 
-export interface MaterialDetailView extends MaterialView {
+export class MaterialDetailView extends MaterialView {
   history: MaterialEventView[];
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -55,6 +55,7 @@ export class MaterialsController {
   /** Downloads the member's uploaded file. */
   @Get(':memberId/file')
   @ApiProduces(MATERIAL_CONTENT_TYPES.pdf, MATERIAL_CONTENT_TYPES.docx)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) meetingId: string,

@@ -11,8 +11,11 @@ import { MaterialsService } from './materials.service';
 /** 对照检查材料: each team member's material, its review, its file. */
 @Module({
   imports: [TypeOrmModule.forFeature([CheckMaterial, MaterialEvent]), MeetingsModule, UsersModule],
-  controllers: [MaterialsController],
   providers: [MaterialsService, MaterialFiles],
   exports: [MaterialsService],
 })
 export class MaterialsModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [MaterialsModule], controllers: [MaterialsController] })
+export class MaterialsRoutes {}

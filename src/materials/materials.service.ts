@@ -2,11 +2,10 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ReadStream } from 'node:fs';
 import { DataSource, Repository } from 'typeorm';
-import { Actor, hasRole } from '../common/actor';
+import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
-import { Role } from '../common/roles';
 import { Meeting } from '../meetings/meeting.entity';
 import { TeamMemberView } from '../meetings/meeting.views';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -48,8 +47,9 @@ export class MaterialsService {
 
   /** Every team member's material with its status, for the team and the organisers. */
   async list(actor: Actor, meetingId: string): Promise<MaterialView[]> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const team = (await this.meetings.findMeetingWithTeam(actor.organizationId, meeting.id))?.team ?? [];
+    const scope = await this.meetings.scope(actor, meetingId);
+    const meeting = scope.meeting;
+    const team = await scope.team();
     const stored = await this.materials.find({ where: { meetingId: meeting.id } });
     return team.map((seat) => toView(seat, stored.find((material) => material.memberUserId === seat.userId) ?? notStarted(meeting, seat.userId)));
   }
@@ -125,16 +125,16 @@ export class MaterialsService {
   }
 
   private async context(actor: Actor, meetingId: string, memberId: string): Promise<MaterialContext> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const team = (await this.meetings.findMeetingWithTeam(actor.organizationId, meeting.id))?.team ?? [];
-    const seat = team.find((candidate) => candidate.userId === memberId);
+    const scope = await this.meetings.scope(actor, meetingId);
+    const meeting = scope.meeting;
+    const seat = (await scope.team()).find((candidate) => candidate.userId === memberId);
     if (!seat) throw AppError.notFound('对照检查材料');
-    const secretary = team.find((candidate) => candidate.role === 'secretary');
     const parties = new Set<MaterialParty>();
     if (actor.userId === memberId) parties.add('author');
-    const reviews = seat.role === 'secretary' ? hasRole(actor, Role.Organiser, Role.Supervisor) : secretary?.userId === actor.userId;
+    // The secretary's material is reviewed by the organisers or the 督导组; a member's by the secretary.
+    const reviews = seat.role === 'secretary' ? scope.oversees : scope.isSecretary;
     if (reviews && actor.userId !== memberId) parties.add('reviewer');
-    if (parties.size === 0 && !hasRole(actor, Role.Organiser, Role.Supervisor)) throw AppError.notFound('对照检查材料');
+    if (parties.size === 0 && !scope.oversees) throw AppError.notFound('对照检查材料');
     const stored = await this.materials.findOne({ where: { meetingId: meeting.id, memberUserId: memberId } });
     return { meeting, seat, material: stored ?? notStarted(meeting, memberId), fresh: !stored, parties };
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TalkRuleSettings } from '../talks/talk-rules';
+import { TalkRuleSettings } from './talk-rule-settings';
 import { MeetingKind, MeetingPhase, TalkVisibility } from './meeting-phase';
 
 /** One 民主生活会 / 组织生活会 being prepared. */

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
-import { AspectPreset, ASPECT_PRESETS } from './aspect-presets';
+import { ASPECT_PRESETS } from './aspect-presets';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { MovePhaseDto } from './dto/move-phase.dto';
 import { SetTeamDto } from './dto/set-team.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
-import { MeetingView, TeamMemberView, toMeetingView } from './meeting.views';
+import { AspectPresetView, MeetingView, TeamMemberView, toMeetingView } from './meeting.views';
 import { MeetingsService } from './meetings.service';
 
 @ApiTags('meetings')
@@ -20,7 +20,8 @@ export class MeetingsController {
 
   /** The check-aspect presets a meeting can start from. */
   @Get('aspect-presets')
-  aspectPresets(): readonly AspectPreset[] {
+  @ApiOkResponse({ type: [AspectPresetView] })
+  aspectPresets(): readonly AspectPresetView[] {
     return ASPECT_PRESETS;
   }
 

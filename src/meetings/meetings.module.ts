@@ -11,8 +11,11 @@ import { TeamMember } from './team-member.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Meeting, TeamMember]), UsersModule, OrganizationsModule, NotificationsModule],
-  controllers: [MeetingsController],
   providers: [MeetingsService, MeetingEvents],
   exports: [MeetingsService, MeetingEvents],
 })
 export class MeetingsModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [MeetingsModule], controllers: [MeetingsController] })
+export class MeetingsRoutes {}

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { Actor, hasRole } from '../common/actor';
+import { Actor, hasRole, systemActor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { isRealDate } from '../common/dates';
@@ -19,17 +19,18 @@ import { MovePhaseDto } from './dto/move-phase.dto';
 import { SetTeamDto } from './dto/set-team.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { Meeting } from './meeting.entity';
+import { MeetingScope, MeetingSnapshot } from './meeting-scope';
 import { MeetingEvents } from './meeting-events';
 import { isForwardMove, meetingKindName } from './meeting-phase';
 import { toTeamView, TeamMemberView } from './meeting.views';
 import { TEAM_ROLE_NAMES, TeamMember } from './team-member.entity';
 
-/** How long a meeting row read for one request serves the next ones (see getMeeting). */
+/** How long a meeting and its seats read for one request serve the next ones (see scope). */
 const MEETING_TTL_MS = 2_000;
 
 @Injectable()
 export class MeetingsService implements OnModuleDestroy {
-  private readonly recent = new ShortLivedCache<string, Meeting | null>(MEETING_TTL_MS, 5_000);
+  private readonly snapshots = new ShortLivedCache<string, MeetingSnapshot | null>(MEETING_TTL_MS, 5_000);
   private readonly subscription: Subscription;
 
   constructor(
@@ -42,7 +43,7 @@ export class MeetingsService implements OnModuleDestroy {
     private readonly clock: Clock,
     private readonly events: MeetingEvents,
   ) {
-    this.subscription = events.changed.subscribe((meetingId) => this.recent.forget(meetingId));
+    this.subscription = events.changed.subscribe((meetingId) => this.snapshots.forget(meetingId));
   }
 
   onModuleDestroy(): void {
@@ -85,19 +86,42 @@ export class MeetingsService implements OnModuleDestroy {
   }
 
   /**
-   * The meeting, if the actor may see it; otherwise 404 as if it did not exist. The row is
+   * The actor's scope of the meeting (the meeting, its team, their seat, the choices), if they may
+   * see it: organisers and the 督导组 every meeting of their organisation, a team member the
+   * meetings they sit on; anyone else 404 as if it did not exist. The meeting and its seats are
    * remembered for MEETING_TTL_MS (every route under a meeting asks first); any change through
-   * this service forgets it at once here and, through the change bus, in the other processes
+   * this service forgets them at once here and, through the change bus, in the other processes
    * (the TTL remains the backstop while Redis is down).
    */
-  async getMeeting(actor: Actor, id: string): Promise<Meeting> {
-    const cached = await this.recent.get(id, () => this.meetings.findOne({ where: { id } }));
-    if (!cached || cached.organizationId !== actor.organizationId) throw AppError.notFound('会议');
-    // A copy: a caller changing it must not change what the next request reads.
-    const meeting = { ...cached };
-    if (hasRole(actor, Role.Organiser, Role.Supervisor)) return meeting;
-    if (await this.teamMembers.exists({ where: { meetingId: id, userId: actor.userId } })) return meeting;
+  async scope(actor: Actor, id: string): Promise<MeetingScope> {
+    const scope = await this.scopeViaRecord(actor, id);
+    if (scope && (scope.oversees || scope.onTeam)) return scope;
     throw AppError.notFound('会议');
+  }
+
+  /** The meeting, if the actor may see it (see scope). */
+  async getMeeting(actor: Actor, id: string): Promise<Meeting> {
+    return (await this.scope(actor, id)).meeting;
+  }
+
+  /**
+   * The actor's scope of the meeting without asking whether they may see it, for someone who
+   * reaches it through a record they are part of (a talk's counterpart need not sit on the team)
+   * and for jobs (with systemActor). Null when the organisation has no such meeting.
+   */
+  async scopeViaRecord(actor: Actor, id: string): Promise<MeetingScope | null> {
+    const snapshot = await this.snapshot(id);
+    if (!snapshot || snapshot.meeting.organizationId !== actor.organizationId) return null;
+    return new MeetingScope(actor, snapshot, (seats) => this.describeTeam(actor, [...seats]));
+  }
+
+  private snapshot(id: string): Promise<MeetingSnapshot | null> {
+    return this.snapshots.get(id, async () => {
+      const meeting = await this.meetings.findOne({ where: { id } });
+      if (!meeting) return null;
+      const seats = await this.teamMembers.find({ where: { meetingId: id }, order: { position: 'ASC' } });
+      return { meeting, seats };
+    });
   }
 
   async updateMeeting(actor: Actor, id: string, dto: UpdateMeetingDto): Promise<Meeting> {
@@ -132,8 +156,8 @@ export class MeetingsService implements OnModuleDestroy {
   }
 
   /** A meeting read without an actor, for the public pages (see findMeetingWithTeam); null when there is none. */
-  findMeeting(organizationId: string, meetingId: string): Promise<Meeting | null> {
-    return this.meetings.findOne({ where: { id: meetingId, organizationId } });
+  async findMeeting(organizationId: string, meetingId: string): Promise<Meeting | null> {
+    return (await this.scopeViaRecord(systemActor(organizationId), meetingId))?.meeting ?? null;
   }
 
   /**
@@ -141,16 +165,12 @@ export class MeetingsService implements OnModuleDestroy {
    * through a record (a box) that already names its organisation. Null when there is none.
    */
   async findMeetingWithTeam(organizationId: string, meetingId: string): Promise<{ meeting: Meeting; team: TeamMemberView[] } | null> {
-    const meeting = await this.meetings.findOne({ where: { id: meetingId, organizationId } });
-    if (!meeting) return null;
-    const members = await this.teamMembers.find({ where: { meetingId }, order: { position: 'ASC' } });
-    return { meeting, team: await this.describeTeam({ organizationId }, members) };
+    const scope = await this.scopeViaRecord(systemActor(organizationId), meetingId);
+    return scope ? { meeting: scope.meeting, team: await scope.team() } : null;
   }
 
   async getTeam(actor: Actor, meetingId: string): Promise<TeamMemberView[]> {
-    await this.getMeeting(actor, meetingId);
-    const members = await this.teamMembers.find({ where: { meetingId }, order: { position: 'ASC' } });
-    return this.describeTeam(actor, members);
+    return (await this.scope(actor, meetingId)).team();
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Notification } from './notification.entity';
+import { DeliveryStatus } from './webhook-delivery.entity';
 import { Webhook, WebhookFormat } from './webhook.entity';
 
-export interface NotificationView {
+export class NotificationView {
   id: string;
   kind: string;
   title: string;
@@ -11,12 +12,34 @@ export interface NotificationView {
   createdAt: string;
 }
 
-export interface WebhookView {
+/** The caller's inbox: how many are unread, and the notifications asked for. */
+export class InboxView {
+  unread: number;
+  items: NotificationView[];
+}
+
+/** How many notifications were marked read. */
+export class MarkedReadView {
+  marked: number;
+}
+
+export class WebhookView {
   id: string;
   url: string;
   format: WebhookFormat;
   signed: boolean;
   active: boolean;
+}
+
+/** One delivery of a notification to a webhook. */
+export class WebhookDeliveryView {
+  id: string;
+  notificationId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  /** The receiver's answer on the last failure (status and a short excerpt). */
+  lastError: string | null;
+  deliveredAt: string | null;
 }
 
 export const toNotificationView = (notification: Notification): NotificationView => ({

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
-import { NotificationView, toNotificationView, toWebhookView, WebhookView } from './notification.views';
+import { InboxView, MarkedReadView, NotificationView, toNotificationView, toWebhookView, WebhookDeliveryView, WebhookView } from './notification.views';
 import { NotificationsService } from './notifications.service';
 import { WebhooksService } from './webhooks.service';
 
@@ -24,7 +24,7 @@ export class NotificationsController {
     @CurrentActor() actor: Actor,
     @Query('unread', new DefaultValuePipe(false), ParseBoolPipe) unread: boolean,
     @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
-  ): Promise<{ unread: number; items: NotificationView[] }> {
+  ): Promise<InboxView> {
     const [items, unreadCount] = await Promise.all([
       this.notifications.listInbox(actor, unread, Math.min(Math.max(limit, 1), 200)),
       this.notifications.countUnread(actor),
@@ -42,7 +42,7 @@ export class NotificationsController {
   /** Marks all the caller's notifications read. */
   @Post('me/notifications/read-all')
   @HttpCode(200)
-  async markAllRead(@CurrentActor() actor: Actor): Promise<{ marked: number }> {
+  async markAllRead(@CurrentActor() actor: Actor): Promise<MarkedReadView> {
     return { marked: await this.notifications.markAllRead(actor) };
   }
 
@@ -71,7 +71,7 @@ export class NotificationsController {
   /** The last deliveries to a webhook, to see why one failed. */
   @Get('webhooks/:id/deliveries')
   @Roles(Role.Admin, Role.Organiser)
-  async deliveries(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
+  async deliveries(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<WebhookDeliveryView[]> {
     return (await this.webhooks.listDeliveries(actor, id)).map((delivery) => ({
       id: delivery.id,
       notificationId: delivery.notificationId,

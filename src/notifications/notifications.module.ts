@@ -12,8 +12,11 @@ import { WebhooksService } from './webhooks.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, Webhook, WebhookDelivery, User])],
-  controllers: [NotificationsController],
   providers: [NotificationsService, WebhooksService, WebhookDeliveryProcessor, WebhookDeliverySweeper],
-  exports: [NotificationsService],
+  exports: [NotificationsService, WebhooksService],
 })
 export class NotificationsModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [NotificationsModule], controllers: [NotificationsController] })
+export class NotificationsRoutes {}

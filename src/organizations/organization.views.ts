@@ -1,12 +1,12 @@
 import { Department } from './department.entity';
 import { Organization } from './organization.entity';
 
-export interface OrganizationView {
+export class OrganizationView {
   id: string;
   name: string;
 }
 
-export interface DepartmentView {
+export class DepartmentView {
   id: string;
   name: string;
   kind: Department['kind'];

@@ -8,8 +8,11 @@ import { OrganizationsService } from './organizations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Department]), UsersModule],
-  controllers: [OrganizationsController],
   providers: [OrganizationsService],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [OrganizationsModule], controllers: [OrganizationsController] })
+export class OrganizationsRoutes {}

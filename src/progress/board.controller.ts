@@ -1,16 +1,19 @@
-import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { FastifyReply, FastifyRequest } from 'fastify';
-import { PageSession } from '../auth/page-session';
+import { FastifyRequest } from 'fastify';
+import { SignedInPage } from '../auth/signed-in-page';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { Public } from '../common/decorators';
+import { CurrentActor } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { ReleaseTimes } from '../opinions/release-times';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { ProgressService } from './progress.service';
-import { BoardPage, boardPath, renderBoard, renderBoardFragment } from './views/board-page';
+import { BoardPage, renderBoard, renderBoardFragment } from './views/board-page';
+
+/** The refresh script asks for the figures only (`?fragment=1`). */
+const fromScript = (request: FastifyRequest) => (request.query as { fragment?: string }).fragment === '1';
 
 /**
  * 筹备进度看板 (`/meetings/:id/board`): the progress view as a page for organisers and the 督导组,
@@ -19,32 +22,19 @@ import { BoardPage, boardPath, renderBoard, renderBoardFragment } from './views/
  * can tell and stop.
  */
 @ApiExcludeController()
-@Public()
 @Controller('meetings/:id/board')
 export class BoardController {
   constructor(
-    private readonly session: PageSession,
     private readonly progress: ProgressService,
     private readonly clock: Clock,
     private readonly releaseTimes: ReleaseTimes,
   ) {}
 
   @Get()
+  @SignedInPage({ roles: [Role.Organiser, Role.Supervisor], forbidden: '进度看板供组织者和督导组使用', fromScript })
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  async board(
-    @Param('id', IdPipe) meetingId: string,
-    @Query('fragment') fragment: string | undefined,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string | void> {
-    const actor = await this.session.require(request, reply, {
-      path: boardPath(meetingId),
-      roles: [Role.Organiser, Role.Supervisor],
-      forbidden: '进度看板供组织者和督导组使用',
-      refuseSignedOut: fragment === '1',
-    });
-    if (!actor) return;
+  async board(@Param('id', IdPipe) meetingId: string, @Query('fragment') fragment: string | undefined, @CurrentActor() actor: Actor): Promise<string> {
     const view = await this.pageOf(actor, meetingId);
     return fragment === '1' ? renderBoardFragment(view).toString() : renderBoard(view);
   }

@@ -5,6 +5,7 @@ import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { ProgressService } from './progress.service';
+import { ProgressView } from './progress.views';
 
 @ApiTags('progress')
 @ApiBearerAuth()
@@ -16,7 +17,7 @@ export class ProgressController {
   @Get()
   @Roles(Role.Organiser, Role.Supervisor)
   @Header('content-type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ type: Object })
+  @ApiOkResponse({ type: ProgressView })
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<string> {
     // Sent as the JSON text it was cached as (see ProgressService.progressJson): no parse, no re-serialising.
     return this.progress.progressJson(actor, meetingId);

@@ -10,9 +10,12 @@ import { ProgressService } from './progress.service';
 
 /** 筹备进度: the numbers organisers and the 督导组 follow preparation by, as JSON and as the board page. */
 @Module({
-  imports: [MeetingsModule, TalksModule, AuthModule, OpinionsModule],
-  controllers: [ProgressController, BoardController],
+  imports: [MeetingsModule, TalksModule, OpinionsModule],
   providers: [ProgressService, ProgressCache],
   exports: [ProgressService],
 })
 export class ProgressModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [ProgressModule, OpinionsModule, AuthModule], controllers: [ProgressController, BoardController] })
+export class ProgressRoutes {}

@@ -2,8 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators';
 import { Role } from '../common/roles';
-import { QueueView } from './jobs';
 import { QueueDriver } from './queue-driver';
+import { QueuesView } from './queue.views';
 
 /**
  * The queues as admins see them: counts per state and the failed jobs with their errors, for both
@@ -18,7 +18,7 @@ export class QueueAdminController {
 
   /** Each queue's counts and its failed jobs with their errors. */
   @Get()
-  async list(): Promise<{ driver: string; queues: QueueView[] }> {
+  async list(): Promise<QueuesView> {
     return { driver: this.queue.kind, queues: await this.queue.inspect() };
   }
 }

@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Clock } from '../common/clock';
 import { REDIS_CLIENT } from '../core/redis.provider';
-import { RateLimitGuard } from './rate-limit.guard';
 import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit.store';
 import { RateLimiter } from './rate-limiter';
 
-/** Imported by every module with public routes or a sign-in. */
+/** Imported by every module with public routes or a sign-in, and by their routes modules (for RateLimitGuard). */
 @Module({
   providers: [
     {
@@ -15,8 +14,8 @@ import { RateLimiter } from './rate-limiter';
       useFactory: (redis: Redis | null, clock: Clock) => (redis ? new RedisRateLimitStore(redis, clock) : new MemoryRateLimitStore(clock)),
     },
     RateLimiter,
-    RateLimitGuard,
   ],
-  exports: [RateLimitStore, RateLimiter, RateLimitGuard],
+  // Not RateLimitGuard: the routes that use it (@UseGuards) build it, so the worker builds no guard.
+  exports: [RateLimitStore, RateLimiter],
 })
 export class RateLimitModule {}

@@ -1,7 +1,7 @@
 import { Symposium } from './symposium.entity';
 import { WrittenSolicitation } from './written-solicitation.entity';
 
-export interface SymposiumView {
+export class SymposiumView {
   id: string;
   meetingId: string;
   heldOn: string;
@@ -10,7 +10,7 @@ export interface SymposiumView {
   opinionCount: number;
 }
 
-export interface WrittenSolicitationView {
+export class WrittenSolicitationView {
   id: string;
   meetingId: string;
   fromBody: string;

@@ -10,8 +10,11 @@ import { WrittenSolicitation } from './written-solicitation.entity';
 /** 座谈会 and 书面征询: opinions an organiser records by hand, into the same pool. */
 @Module({
   imports: [TypeOrmModule.forFeature([Symposium, WrittenSolicitation]), MeetingsModule, OpinionsModule],
-  controllers: [RecordedOpinionsController],
   providers: [RecordedOpinionsService],
   exports: [RecordedOpinionsService],
 })
 export class RecordedOpinionsModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [RecordedOpinionsModule], controllers: [RecordedOpinionsController] })
+export class RecordedOpinionsRoutes {}

@@ -6,7 +6,6 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { isRealDate } from '../common/dates';
 import { newId } from '../common/ids';
-import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
 import { OpinionPool } from '../opinions/opinion-pool';
 import { OpinionChoices } from '../opinions/opinion-rules';
@@ -33,7 +32,8 @@ export class RecordedOpinionsService {
   ) {}
 
   async recordSymposium(actor: Actor, meetingId: string, dto: RecordSymposiumDto): Promise<Symposium> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    const scope = await this.meetings.scope(actor, meetingId);
+    const meeting = scope.meeting;
     if (!isRealDate(dto.heldOn) || dto.heldOn > this.clock.today()) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '座谈会日期应为今天或之前的有效日期', [{ field: 'heldOn', message: '不是今天或之前的有效日期' }]);
     }
@@ -49,7 +49,7 @@ export class RecordedOpinionsService {
       recordedAt: this.clock.nowToSecond(),
     };
     // What was said at the table arrived on the day it was said.
-    await this.store(Symposium, symposium, 'symposium', dto.heldOn, dto.opinions, await this.choicesFor(actor, meeting));
+    await this.store(Symposium, symposium, 'symposium', dto.heldOn, dto.opinions, scope.choices());
     return symposium;
   }
 
@@ -59,7 +59,8 @@ export class RecordedOpinionsService {
   }
 
   async recordWrittenOpinions(actor: Actor, meetingId: string, dto: RecordWrittenOpinionsDto): Promise<WrittenSolicitation> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
+    const scope = await this.meetings.scope(actor, meetingId);
+    const meeting = scope.meeting;
     const written: WrittenSolicitation = {
       id: newId(),
       organizationId: actor.organizationId,
@@ -70,18 +71,13 @@ export class RecordedOpinionsService {
       recordedBy: actor.userId,
       recordedAt: this.clock.nowToSecond(),
     };
-    await this.store(WrittenSolicitation, written, 'written', written.receivedOn, dto.opinions, await this.choicesFor(actor, meeting));
+    await this.store(WrittenSolicitation, written, 'written', written.receivedOn, dto.opinions, scope.choices());
     return written;
   }
 
   async listWrittenSolicitations(actor: Actor, meetingId: string): Promise<WrittenSolicitation[]> {
     const meeting = await this.meetings.getMeeting(actor, meetingId);
     return this.writtenSolicitations.find({ where: { meetingId: meeting.id, organizationId: actor.organizationId }, order: { receivedOn: 'ASC', recordedAt: 'ASC' } });
-  }
-
-  private async choicesFor(actor: Actor, meeting: Meeting): Promise<OpinionChoices> {
-    const team = await this.meetings.getTeam(actor, meeting.id);
-    return { aspects: meeting.aspects, memberIds: team.map((member) => member.userId) };
   }
 
   /**

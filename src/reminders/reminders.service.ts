@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
-import { Actor } from '../common/actor';
+import { systemActor } from '../common/actor';
 import { addDays } from '../common/dates';
 import { Role } from '../common/roles';
 import { AppConfig } from '../config/app-config';
@@ -52,7 +52,7 @@ export class RemindersService {
   }
 
   private async remindersFor(meeting: Meeting, day: string): Promise<NewNotification[]> {
-    const actor: Actor = { userId: 'reminders', organizationId: meeting.organizationId, username: 'reminders', roles: [Role.Organiser] };
+    const actor = systemActor(meeting.organizationId);
     const near = (deadline: string) => day >= addDays(deadline, -this.config.reminders.leadDays);
     const late = (deadline: string) => day > deadline;
     const when = (deadline: string) => (late(deadline) ? `截止 ${deadline}，已逾期` : `截止 ${deadline}`);

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../common/decorators';
+import { AnonymousApi } from '../common/decorators';
 import { PublicReadLimit } from '../rate-limit/public-limits';
 import { SubmitSurveyResponseDto } from './dto/submit-survey-response.dto';
-import { PublicSurveyView, SurveyResponsesService } from './survey-responses.service';
+import { SurveyResponsesService } from './survey-responses.service';
 import { SurveySubmitLimits } from './survey-submit-limits';
+import { PublicSurveyView, SurveyResponseReceivedView } from './survey.views';
 
 /** Surveys as respondents reach them, by token: no account, rate-limited, nothing about the caller kept. */
 @ApiTags('public')
-@Public()
+@AnonymousApi()
 @Controller('api/v1/public/surveys')
 export class PublicSurveysController {
   constructor(
@@ -28,7 +29,7 @@ export class PublicSurveysController {
    * SURVEY_CLOSED). Limited per client, counting accepted answers only (429 RATE_LIMITED).
    */
   @Post(':token/responses')
-  async respond(@Param('token') token: string, @Body() dto: SubmitSurveyResponseDto, @Ip() address: string): Promise<{ received: true }> {
+  async respond(@Param('token') token: string, @Body() dto: SubmitSurveyResponseDto, @Ip() address: string): Promise<SurveyResponseReceivedView> {
     await this.limits.submit(token, dto, address);
     return { received: true };
   }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Ip, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
-import { Public } from '../common/decorators';
+import { AnonymousPages } from '../common/decorators';
 import { PublicReadLimit } from '../rate-limit/public-limits';
+import { OnRefusal, RefusalAnswer, RefusedRequest } from '../web/form-refusal';
 import { formFields } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { GivenAnswer } from './survey-questions';
@@ -18,7 +19,7 @@ import { renderSurveyAnswered, renderSurveyClosed, renderSurveyPage, SurveyFormV
  * nothing; the token's one answer is what makes sending twice impossible.
  */
 @ApiExcludeController()
-@Public()
+@AnonymousPages()
 @Controller('s')
 export class SurveyPagesController {
   constructor(
@@ -31,14 +32,10 @@ export class SurveyPagesController {
   @PublicReadLimit()
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  async form(@Param('token') token: string, @Query('sent') sent: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    try {
-      return renderSurveyPage(await this.responses.describe(token));
-    } catch (error) {
-      // An answered token is a normal state of the link, not an error.
-      if (error instanceof AppError && error.code === ErrorCode.TokenUsed) return renderSurveyAnswered(sent !== undefined);
-      return refusalPage(error, reply);
-    }
+  // An answered token is a normal state of the link, not an error.
+  @OnRefusal((error, { query }) => (error.code === ErrorCode.TokenUsed ? { status: HttpStatus.OK, page: renderSurveyAnswered(query.sent !== undefined) } : undefined))
+  async form(@Param('token') token: string): Promise<string> {
+    return renderSurveyPage(await this.responses.describe(token));
   }
 
   /**
@@ -49,44 +46,27 @@ export class SurveyPagesController {
   @HttpCode(200)
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  async submit(@Param('token') token: string, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
-    let survey: PublicSurveyView;
-    try {
-      survey = await this.responses.describe(token);
-    } catch (error) {
-      return refusalPage(error, reply);
-    }
-    const values = formValues(body, survey);
-    try {
-      await this.limits.submit(token, { answers: answersFrom(values, survey) }, address);
-      return void reply.status(303).redirect(`/s/${encodeURIComponent(token)}?sent=1`);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      if (error.code === ErrorCode.ValidationFailed) {
-        reply.status(error.status);
-        return renderSurveyPage(survey, values, problemsOf(error));
-      }
-      if (error.code === ErrorCode.RateLimited) {
-        reply.status(error.status).headers(error.headers ?? {});
-        return renderSurveyPage(survey, values, undefined, `${error.message}。您填写的内容都已保留在下面，到时直接点“提交”即可。`);
-      }
-      if (error.code === ErrorCode.SurveyClosed) {
-        reply.status(error.status);
-        return renderSurveyClosed(survey, values);
-      }
-      return refusalPage(error, reply);
-    }
+  @OnRefusal((error, sent, pages: SurveyPagesController) => pages.refused(error, sent))
+  async submit(@Param('token') token: string, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const survey = await this.responses.describe(token);
+    await this.limits.submit(token, { answers: answersFrom(formValues(body, survey), survey) }, address);
+    reply.status(303).redirect(`/s/${encodeURIComponent(token)}?sent=1`);
   }
-}
 
-/** A used token (410) gets the "已提交" page, a closed survey its notice; anything else the error page. */
-function refusalPage(error: unknown, reply: FastifyReply): string {
-  if (!(error instanceof AppError)) throw error;
-  if (error.code === ErrorCode.TokenUsed) {
-    reply.status(error.status);
-    return renderSurveyAnswered(false);
+  /**
+   * A used token (410) gets the "已提交" page; a wrong answer, too many answers or a closed survey
+   * the form again, with what was typed and ticked. The survey is read first, as the send did:
+   * another refusal of that reading (an unknown token) stays the error page.
+   */
+  async refused(error: AppError, { params, body }: RefusedRequest): Promise<RefusalAnswer | undefined> {
+    if (error.code === ErrorCode.TokenUsed) return renderSurveyAnswered(false);
+    if (![ErrorCode.ValidationFailed, ErrorCode.RateLimited, ErrorCode.SurveyClosed].includes(error.code as ErrorCode)) return undefined;
+    const survey = await this.responses.describe(params.token);
+    const values = formValues(body, survey);
+    if (error.code === ErrorCode.ValidationFailed) return renderSurveyPage(survey, values, problemsOf(error));
+    if (error.code === ErrorCode.RateLimited) return renderSurveyPage(survey, values, undefined, `${error.message}。您填写的内容都已保留在下面，到时直接点“提交”即可。`);
+    return renderSurveyClosed(survey, values);
   }
-  throw error;
 }
 
 /** Each wrong answer's message, by question, worded for the page beside the question. */

@@ -1,13 +1,20 @@
 import { isCollectingOver, MeetingPhase } from '../meetings/meeting-phase';
-import { SurveyQuestion } from './survey-questions';
-import { QuestionResult } from './survey-results';
+import { QuestionKind, SurveyQuestion } from './survey-questions';
 import { Survey } from './survey.entity';
 
-export interface SurveyQuestionView extends SurveyQuestion {
+/** One question of a survey, with its place in it. */
+export class SurveyQuestionView implements SurveyQuestion {
   index: number;
+  kind: QuestionKind;
+  prompt: string;
+  /** A text question's aspect (对照检查的方面): its answers enter the opinion pool under it. */
+  aspect: string | null;
+  /** The choices of a `single` or `multi` question; null for the others. */
+  options: string[] | null;
+  required: boolean;
 }
 
-export interface SurveyView {
+export class SurveyView {
   id: string;
   meetingId: string;
   title: string;
@@ -21,14 +28,33 @@ export interface SurveyView {
 }
 
 /** What an organiser gets back when issuing tokens: shown this once, never again. */
-export interface IssuedTokens {
+export class IssuedTokens {
   surveyId: string;
   departmentId: string | null;
   tokens: string[];
   urls: string[];
 }
 
-export interface DepartmentResult {
+/** A question's figures: how many answered, and the counts of choices or ratings. */
+export class QuestionResultView {
+  index: number;
+  kind: QuestionKind;
+  prompt: string;
+  aspect: string | null;
+  /** How many answered it (for a text question: wrote something, "无" included). */
+  answered: number;
+  /** Choice questions: how often each option was chosen. */
+  options?: { option: string; count: number }[];
+  /** Rating questions: how often each score was given, and the mean. */
+  ratings?: RatingsView;
+}
+
+export class RatingsView {
+  counts: { rating: number; count: number }[];
+  average: number | null;
+}
+
+export class DepartmentResult {
   /** null: tokens issued without a department. */
   departmentId: string | null;
   name: string;
@@ -36,10 +62,10 @@ export interface DepartmentResult {
   /** null when withheld: fewer than the threshold of answers, or it would let a smaller group be worked out. */
   responses: number | null;
   responseRate: number | null;
-  questions: QuestionResult[] | null;
+  questions: QuestionResultView[] | null;
 }
 
-export interface SurveyResults {
+export class SurveyResults {
   surveyId: string;
   title: string;
   anonymous: boolean;
@@ -47,12 +73,26 @@ export interface SurveyResults {
   tokensIssued: number;
   responses: number;
   responseRate: number | null;
-  questions: QuestionResult[];
+  questions: QuestionResultView[];
   /** A department's figures are shown on their own only from this many answers. */
   departmentThreshold: number;
   departments: DepartmentResult[];
   /** The departments whose figures are withheld, counted together. */
   withheld: { departments: number; responses: number };
+}
+
+/** What the survey page and `GET /api/v1/public/surveys/:token` show a respondent. */
+export class PublicSurveyView {
+  title: string;
+  meetingTitle: string;
+  anonymous: boolean;
+  open: boolean;
+  questions: SurveyQuestionView[];
+}
+
+/** The answers were taken. */
+export class SurveyResponseReceivedView {
+  received: true;
 }
 
 /** A survey takes answers until an organiser closes it or the meeting is held. */

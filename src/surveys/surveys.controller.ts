@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -78,6 +78,14 @@ export class SurveysController {
   @Post('surveys/:id/tokens')
   @Roles(Role.Organiser)
   @ApiProduces('application/json', 'text/html', XLSX_CONTENT_TYPE)
+  @ApiExtraModels(IssuedTokens)
+  @ApiCreatedResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(IssuedTokens) } },
+      'text/html': { schema: { type: 'string' } },
+      [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async issueTokens(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: string,

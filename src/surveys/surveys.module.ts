@@ -20,8 +20,11 @@ import { SurveysService } from './surveys.service';
 /** 征求意见表: surveys answered once per token; their text answers join the opinion pool. */
 @Module({
   imports: [TypeOrmModule.forFeature([Survey, SurveyToken, SurveyResponse]), MeetingsModule, OrganizationsModule, RateLimitModule, OpinionsModule],
-  controllers: [SurveysController, PublicSurveysController, SurveyPagesController],
   providers: [SurveysService, SurveyResponsesService, SurveyDirectory, SurveyAnswerWriter, SurveyRelease, SurveySubmitLimits],
-  exports: [SurveysService, SurveyResponsesService, SurveyRelease],
+  exports: [SurveysService, SurveyResponsesService, SurveySubmitLimits, SurveyRelease],
 })
 export class SurveysModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [SurveysModule, RateLimitModule], controllers: [SurveysController, PublicSurveysController, SurveyPagesController] })
+export class SurveysRoutes {}

@@ -12,13 +12,13 @@ export const TALK_RULE_NAMES: Record<TalkRule, string> = {
 /** 完成情况 of a required talk. */
 export const PAIR_STATUS_NAMES: Record<PairStatus, string> = { pending: '未谈', held: '已谈', confirmed: '已确认' };
 
-export interface Person {
+export class Person {
   userId: string | null;
   name: string;
 }
 
 /** What organisers see of a talk: who, when, under which rule, how far. Never the content. */
-export interface TalkMetadataView {
+export class TalkMetadataView {
   id: string;
   meetingId: string;
   loggedBy: Person;
@@ -31,7 +31,7 @@ export interface TalkMetadataView {
 }
 
 /** The whole record, for its participants (and whoever the meeting allows). */
-export interface TalkView extends TalkMetadataView {
+export class TalkView extends TalkMetadataView {
   place: string | null;
   summary: string;
   correctionComment: string | null;
@@ -40,7 +40,7 @@ export interface TalkView extends TalkMetadataView {
 }
 
 /** One required pair, as the contract lists them. */
-export interface RequiredTalkView {
+export class RequiredTalkView {
   a: string;
   b: string | null;
   counterpartName: string;
@@ -50,14 +50,14 @@ export interface RequiredTalkView {
   status: PairStatus;
 }
 
-export interface TalkMatrixView {
+export class TalkMatrixView {
   meetingId: string;
   talksUntil: string;
   /** talksUntil has passed and some required talk is still pending. */
   overdue: boolean;
-  rows: Array<{ userId: string; name: string; role: string }>;
-  columns: Array<{ key: string; userId: string | null; name: string; role: string; departmentName?: string }>;
-  cells: Array<{ row: string; column: string; rule: TalkRule; status: PairStatus; overdue: boolean }>;
+  rows: { userId: string; name: string; role: string }[];
+  columns: { key: string; userId: string | null; name: string; role: string; departmentName?: string }[];
+  cells: { row: string; column: string; rule: TalkRule; status: PairStatus; overdue: boolean }[];
   totals: { required: number; pending: number; held: number; confirmed: number };
 }
 

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { CorrectTalkDto, LogTalkDto, RequestCorrectionDto } from './dto/log-talk.dto';
-import { RequiredTalkView, TalkMetadataView, TalkView } from './talk.views';
+import { RequiredTalkView, TalkMatrixView, TalkMetadataView, TalkView } from './talk.views';
 import { TalksService } from './talks.service';
 
 @ApiTags('talks')
@@ -25,7 +25,7 @@ export class TalksController {
   @Get('meetings/:id/talks/matrix')
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   @Header('content-type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'TalkMatrixView: {meetingId, talksUntil, overdue, rows, columns, cells: [{row, column, rule, status, overdue}], totals}' })
+  @ApiOkResponse({ type: TalkMatrixView, description: 'TalkMatrixView: {meetingId, talksUntil, overdue, rows, columns, cells: [{row, column, rule, status, overdue}], totals}' })
   matrix(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<string> {
     // Sent as the JSON text it was serialised to once (see TalksService.matrixJson).
     return this.talks.matrixJson(actor, meetingId);

@@ -11,8 +11,11 @@ import { TalksService } from './talks.service';
 /** 谈心谈话: required pairs, talk records both sides confirm, their opinions into the pool. */
 @Module({
   imports: [TypeOrmModule.forFeature([Talk]), MeetingsModule, OrganizationsModule, UsersModule, OpinionsModule],
-  controllers: [TalksController],
   providers: [TalksService],
   exports: [TalksService],
 })
 export class TalksModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [TalksModule], controllers: [TalksController] })
+export class TalksRoutes {}

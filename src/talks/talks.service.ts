@@ -2,16 +2,16 @@ import { HttpStatus, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
-import { Actor, hasRole } from '../common/actor';
+import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { isRealDate } from '../common/dates';
 import { newId } from '../common/ids';
-import { Role } from '../common/roles';
 import { ShortLivedCache } from '../common/short-lived-cache';
 import { ChangeBus, ChangeTopic } from '../core/change-bus';
 import { findOwned } from '../common/tenancy';
 import { Meeting } from '../meetings/meeting.entity';
+import { MeetingScope } from '../meetings/meeting-scope';
 import { TeamMemberView } from '../meetings/meeting.views';
 import { MeetingEvents } from '../meetings/meeting-events';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -64,9 +64,9 @@ export class TalksService implements OnModuleDestroy {
   }
 
   async logTalk(actor: Actor, meetingId: string, dto: LogTalkDto): Promise<TalkView> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const team = await this.meetings.getTeam(actor, meeting.id);
-    if (!team.some((seat) => seat.userId === actor.userId)) throw AppError.forbidden('只有本次会议的班子成员可以记录谈心谈话');
+    const scope = await this.meetings.scope(actor, meetingId);
+    if (!scope.onTeam) throw AppError.forbidden('只有本次会议的班子成员可以记录谈心谈话');
+    const meeting = scope.meeting;
     if (Boolean(dto.counterpartUserId) === Boolean(dto.counterpartName)) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '请给出谈话对象：有账号的填 counterpartUserId，没有账号的填 counterpartName，二者只填一个', [
         { field: 'counterpartUserId', message: '与 counterpartName 二者填且只填一个' },
@@ -94,7 +94,6 @@ export class TalksService implements OnModuleDestroy {
       loggedAt: this.clock.nowToSecond(),
       confirmedAt: null,
     };
-    const choices = { aspects: meeting.aspects, memberIds: team.map((seat) => seat.userId) };
     const entries = (dto.opinions ?? []).map(({ text, aspect, targetMemberId, attributable }) => ({
       text,
       aspect,
@@ -104,48 +103,48 @@ export class TalksService implements OnModuleDestroy {
     }));
     // The talk and its opinions in one transaction; what was said arrived on the day it was said.
     await this.pool.accept('talk', { organizationId: actor.organizationId, meetingId: meeting.id, sourceId: talk.id }, entries, {
-      choices,
+      choices: scope.choices(),
       field: 'opinions',
       day: dto.heldOn,
       anonymous: false,
       writeAlongside: (manager) => manager.insert(Talk, talk),
     });
     await this.bus.publish(ChangeTopic.Talks, meeting.id);
-    return this.view(actor, talk, meeting, team);
+    return this.view(scope, talk);
   }
 
   /** The record, for those who may read it; 404 for everyone else, whoever they are. */
   async getTalk(actor: Actor, id: string): Promise<TalkView> {
-    const { talk, meeting, team } = await this.readableTalk(actor, id);
-    return this.view(actor, talk, meeting, team);
+    const { talk, scope } = await this.readableTalk(actor, id);
+    return this.view(scope, talk);
   }
 
   /** The counterpart agrees the record is right: the pair counts as `confirmed`. */
   async confirm(actor: Actor, id: string): Promise<TalkView> {
-    const { talk, meeting, team } = await this.readableTalk(actor, id);
+    const { talk, scope } = await this.readableTalk(actor, id);
     if (talk.counterpartUserId !== actor.userId) throw AppError.forbidden('只有谈话对象本人可以确认谈话记录');
     if (talk.status !== 'confirmed') {
       Object.assign(talk, { status: 'confirmed', confirmedAt: this.clock.nowToSecond(), correctionComment: null });
       await this.talks.update({ id: talk.id }, { status: talk.status, confirmedAt: talk.confirmedAt, correctionComment: null });
       await this.bus.publish(ChangeTopic.Talks, talk.meetingId);
     }
-    return this.view(actor, talk, meeting, team);
+    return this.view(scope, talk);
   }
 
   /** The counterpart asks the recorder to correct the record, saying what is wrong. */
   async requestCorrection(actor: Actor, id: string, dto: RequestCorrectionDto): Promise<TalkView> {
-    const { talk, meeting, team } = await this.readableTalk(actor, id);
+    const { talk, scope } = await this.readableTalk(actor, id);
     if (talk.counterpartUserId !== actor.userId) throw AppError.forbidden('只有谈话对象本人可以要求更正谈话记录');
     if (talk.status === 'confirmed') throw AppError.conflict(ErrorCode.TalkConfirmed, '谈话记录已经确认，不能再要求更正');
     Object.assign(talk, { status: 'correction-requested', correctionComment: dto.comment });
     await this.talks.update({ id: talk.id }, { status: talk.status, correctionComment: talk.correctionComment });
     await this.bus.publish(ChangeTopic.Talks, talk.meetingId);
-    return this.view(actor, talk, meeting, team);
+    return this.view(scope, talk);
   }
 
   /** The recorder corrects the record; it goes back to the counterpart for confirmation. */
   async correct(actor: Actor, id: string, dto: CorrectTalkDto): Promise<TalkView> {
-    const { talk, meeting, team } = await this.readableTalk(actor, id);
+    const { talk, scope } = await this.readableTalk(actor, id);
     if (talk.loggedBy !== actor.userId) throw AppError.forbidden('只有记录人可以修改谈话记录');
     if (talk.status === 'confirmed') throw AppError.conflict(ErrorCode.TalkConfirmed, '谈话记录已经确认，不能再修改');
     if (dto.heldOn !== undefined) this.assertHeldOn(dto.heldOn);
@@ -156,7 +155,7 @@ export class TalksService implements OnModuleDestroy {
     Object.assign(talk, changes);
     await this.talks.update({ id: talk.id }, changes);
     await this.bus.publish(ChangeTopic.Talks, talk.meetingId);
-    return this.view(actor, talk, meeting, team);
+    return this.view(scope, talk);
   }
 
   /**
@@ -164,8 +163,8 @@ export class TalksService implements OnModuleDestroy {
    * supervisors and the secretary; for other team members, the ones they took part in.
    */
   async listTalks(actor: Actor, meetingId: string): Promise<TalkMetadataView[]> {
-    const requirements = await this.requirements(actor, meetingId);
-    const seesAll = hasRole(actor, Role.Organiser, Role.Supervisor) || requirements.team.some((seat) => seat.userId === actor.userId && seat.role === 'secretary');
+    const { scope, ...requirements } = await this.requirements(actor, meetingId);
+    const seesAll = scope.oversees || scope.isSecretary;
     const query = this.talks.createQueryBuilder('talk').where('talk.meetingId = :meetingId', { meetingId: requirements.meeting.id }).orderBy('talk.heldOn', 'ASC').addOrderBy('talk.loggedAt', 'ASC');
     if (!seesAll) query.andWhere(new Brackets((where) => where.where('talk.loggedBy = :me', { me: actor.userId }).orWhere('talk.counterpartUserId = :me', { me: actor.userId })));
     const talks = await query.getMany();
@@ -240,19 +239,17 @@ export class TalksService implements OnModuleDestroy {
    * logged, confirmed or corrected, or a change to the meeting (team, rules), forgets it at once
    * in every process (the change bus); a department's head or a person's branch changed shows within REQUIREMENTS_TTL_MS.
    */
-  private async requirements(actor: Actor, meetingId: string): Promise<Requirements> {
-    const { computed, meeting } = await this.computedRequirements(actor, meetingId);
+  private async requirements(actor: Actor, meetingId: string): Promise<Requirements & { scope: MeetingScope }> {
+    const { computed, scope } = await this.computedRequirements(actor, meetingId);
     // The meeting as read just now: its deadline decides what is overdue.
-    return { ...computed, meeting };
+    return { ...computed, meeting: scope.meeting, scope };
   }
 
-  private async computedRequirements(actor: Actor, meetingId: string): Promise<{ computed: Requirements; meeting: Meeting }> {
-    const meeting = await this.meetings.getMeeting(actor, meetingId);
-    const computed = await this.computed.get(meeting.id, async () => {
-      const found = await this.meetings.findMeetingWithTeam(actor.organizationId, meeting.id);
-      return this.requirementsOf(actor, meeting, found?.team ?? []);
-    });
-    return { computed, meeting };
+  private async computedRequirements(actor: Actor, meetingId: string): Promise<{ computed: Requirements; scope: MeetingScope; meeting: Meeting }> {
+    const scope = await this.meetings.scope(actor, meetingId);
+    const meeting = scope.meeting;
+    const computed = await this.computed.get(meeting.id, async () => this.requirementsOf(actor, meeting, await scope.team()));
+    return { computed, scope, meeting };
   }
 
   private async requirementsOf(actor: Actor, meeting: Meeting, team: TeamMemberView[]): Promise<Requirements> {
@@ -275,19 +272,20 @@ export class TalksService implements OnModuleDestroy {
   }
 
   /** The talk, if the actor took part in it or the meeting lets them read it; otherwise 404 as if it did not exist. */
-  private async readableTalk(actor: Actor, id: string): Promise<{ talk: Talk; meeting: Meeting; team: TeamMemberView[] }> {
+  private async readableTalk(actor: Actor, id: string): Promise<{ talk: Talk; scope: MeetingScope }> {
     const talk = await findOwned(this.talks, actor, id, '谈话记录');
-    const found = await this.meetings.findMeetingWithTeam(actor.organizationId, talk.meetingId);
-    if (!found) throw AppError.notFound('谈话记录');
+    // Through the talk: its counterpart (a department's head, say) need not sit on the team.
+    const scope = await this.meetings.scopeViaRecord(actor, talk.meetingId);
+    if (!scope) throw AppError.notFound('谈话记录');
     const participant = talk.loggedBy === actor.userId || talk.counterpartUserId === actor.userId;
-    const secretaryMayRead = found.meeting.talkVisibility === 'participants-and-secretary' && found.team.some((seat) => seat.userId === actor.userId && seat.role === 'secretary');
+    const secretaryMayRead = scope.meeting.talkVisibility === 'participants-and-secretary' && scope.isSecretary;
     if (!participant && !secretaryMayRead) throw AppError.notFound('谈话记录');
-    return { talk, ...found };
+    return { talk, scope };
   }
 
-  private async view(actor: Actor, talk: Talk, meeting: Meeting, team: TeamMemberView[]): Promise<TalkView> {
-    const names = await this.namesOf(actor, [talk]);
-    const { required } = await this.requirementsOf(actor, meeting, team);
+  private async view(scope: MeetingScope, talk: Talk): Promise<TalkView> {
+    const names = await this.namesOf(scope.actor, [talk]);
+    const { required } = await this.requirementsOf(scope.actor, scope.meeting, await scope.team());
     return toTalkView(talk, names, rulesByPair(required)(talk));
   }
 

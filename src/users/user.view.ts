@@ -1,7 +1,7 @@
 import { Role } from '../common/roles';
 import { User } from './user.entity';
 
-export interface UserView {
+export class UserView {
   id: string;
   username: string;
   displayName: string;

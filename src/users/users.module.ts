@@ -8,8 +8,11 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Department])],
-  controllers: [UsersController],
   providers: [UsersService, PasswordHasher],
   exports: [UsersService, PasswordHasher],
 })
 export class UsersModule {}
+
+/** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
+@Module({ imports: [UsersModule], controllers: [UsersController] })
+export class UsersRoutes {}

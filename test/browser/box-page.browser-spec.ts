@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { RawOpinion } from '../../src/opinions/raw-opinion.entity';
-import { RECEIPT_STATUS_TEXT } from '../../src/opinions/views/receipt-page';
+import { RECEIPT_STATUS_TEXT } from '../../src/receipts/views/receipt-page';
 import { createMeeting, createTeam, TestTeam } from '../factories/meetings';
 import { createOrg } from '../factories/organizations';
 import { TestApp } from '../setup/test-app';

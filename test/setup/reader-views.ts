@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { isPublicPath } from '../../src/core/public-routes';
 import { routesOf } from '../../src/core/http';
 import { TestApp } from './test-app';
 
@@ -17,14 +16,15 @@ export type RecordIds = Record<string, string>;
 export type ReaderViews = Map<string, string>;
 
 /**
- * Routes no reader's view depends on: public routes (the writer's own), health, the API's own
- * documents, static scripts, and the sign-in/out pages themselves (`/logout` would end the session).
+ * Routes no reader's view depends on: anonymous routes (the writer's own, by their decorators),
+ * health, the API's own documents, static scripts, and the sign-in/out pages themselves (`/logout`
+ * would end the session).
  */
 const NOT_A_VIEW = [/^\/health/, /^\/api\/docs/, /^\/assets\//, /^\/favicon/, /^\/login$/, /^\/logout$/];
 
 /** Every GET route a signed-in reader could call, as registered: a new route joins by itself. */
 export function readerRoutes(t: TestApp): string[] {
-  return [...new Set(routesOf(t.app).filter((route) => route.method === 'GET' && !isPublicPath(route.url) && !NOT_A_VIEW.some((pattern) => pattern.test(route.url))).map((route) => route.url))].sort();
+  return [...new Set(routesOf(t.app).filter((route) => route.method === 'GET' && !route.kind.anonymous && !NOT_A_VIEW.some((pattern) => pattern.test(route.url))).map((route) => route.url))].sort();
 }
 
 /**

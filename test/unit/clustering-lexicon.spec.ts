@@ -1,5 +1,5 @@
-import { aspectChooser, chooseAspect, defaultKeywords } from '../../src/aggregation/clustering/lexicon';
-import { readOpinionLines } from '../../src/aggregation/clustering/opinion-lines';
+import { aspectChooser, chooseAspect, defaultKeywords } from '../../src/clustering/lexicon';
+import { readOpinionLines } from '../../src/clustering/opinion-lines';
 import { ASPECT_PRESETS, findAspectPreset } from '../../src/meetings/aspect-presets';
 
 const SIX = findAspectPreset('2023-theme-education')!.aspects;

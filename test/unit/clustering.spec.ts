@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CandidateIndex } from '../../src/aggregation/clustering/candidates';
-import { clusterAll, DEFAULT_THRESHOLD, placeOpinions, OpinionToPlace, Placement } from '../../src/aggregation/clustering/cluster';
-import { normalise } from '../../src/aggregation/clustering/normalise';
-import { segment } from '../../src/aggregation/clustering/segment';
-import { buildVector, Centroid, cosine, SparseVector, TermTable } from '../../src/aggregation/clustering/similarity';
-import { SYNONYM_GROUPS, TOPIC_GROUPS } from '../../src/aggregation/clustering/vocabulary';
+import { CandidateIndex } from '../../src/clustering/candidates';
+import { clusterAll, DEFAULT_THRESHOLD, placeOpinions, OpinionToPlace, Placement } from '../../src/clustering/cluster';
+import { normalise } from '../../src/clustering/normalise';
+import { segment } from '../../src/clustering/segment';
+import { buildVector, Centroid, cosine, SparseVector, TermTable } from '../../src/clustering/similarity';
+import { SYNONYM_GROUPS, TOPIC_GROUPS } from '../../src/clustering/vocabulary';
 
 const THEME_ASPECTS = ['理论学习', '政治素质', '能力本领', '担当作为', '工作作风', '廉洁自律'];
 

@@ -1,5 +1,5 @@
-import { ItemToCompare, LEAST_SIMILARITY, similarItemPairs } from '../../src/aggregation/clustering/similar-items';
-import { Centroid, SparseVector } from '../../src/aggregation/clustering/similarity';
+import { ItemToCompare, LEAST_SIMILARITY, similarItemPairs } from '../../src/clustering/similar-items';
+import { Centroid, SparseVector } from '../../src/clustering/similarity';
 
 const item = (id: string, texts: string[], target: string | null = null): ItemToCompare => ({ id, target, texts });
 

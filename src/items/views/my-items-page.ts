@@ -1,4 +1,4 @@
-import { CHANNEL_NAMES, ItemDetailView } from '../../items/item.views';
+import { CHANNEL_NAMES, ItemDetailView } from '../item.views';
 import { html, SafeHtml } from '../../web/html';
 import { alert, page } from '../../web/layout';
 

@@ -1,4 +1,4 @@
-import { OTHER_ASPECT } from '../../meetings/aspect-presets';
+import { OTHER_ASPECT } from '../meetings/aspect-presets';
 import { PRESET_ASPECT_THEMES, THEMES, ThemeName } from './lexicon-themes';
 import { normalise } from './normalise';
 

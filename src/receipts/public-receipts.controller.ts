@@ -1,11 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../common/decorators';
+import { AnonymousApi } from '../common/decorators';
 import { ReceiptLookupLimit } from '../rate-limit/public-limits';
-import { ReceiptsService, ReceiptView } from './receipts.service';
+import { ReceiptView } from './receipt.views';
+import { ReceiptsService } from './receipts.service';
 
 @ApiTags('public')
-@Public()
+@AnonymousApi()
 @Controller('api/v1/public/receipts')
 export class PublicReceiptsController {
   constructor(private readonly receipts: ReceiptsService) {}

@@ -1,4 +1,4 @@
-import { OTHER_ASPECT } from '../../meetings/aspect-presets';
+import { OTHER_ASPECT } from '../meetings/aspect-presets';
 import { ItemState, TargetItems, Unit } from './items';
 import { aspectChooser } from './lexicon';
 import { normalise } from './normalise';

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Header, HttpCode, Ip, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { hasRole } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { Page } from '../common/decorators';
+import { Role } from '../common/roles';
+import { MeetingsService } from '../meetings/meetings.service';
+import { OnRefusal } from '../web/form-refusal';
+import { formText } from '../web/forms';
+import { HTML_CONTENT_TYPE } from '../web/layout';
+import { AuthService } from './auth.service';
+import { PageSession } from './page-session';
+import { renderLogin } from './views/login-page';
+
+/**
+ * Signing in and out on the pages (`/login`, `/logout`): the session cookie the signed-in pages
+ * (SignedInPage) go by. Rendered on the server, in Chinese, working without JavaScript.
+ */
+@ApiExcludeController()
+@Controller()
+export class AuthPagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly auth: AuthService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  @Get('login')
+  @Page()
+  @Header('content-type', HTML_CONTENT_TYPE)
+  loginForm(@Query('next') next: string | undefined): string {
+    return renderLogin({ next: safeNext(next) });
+  }
+
+  /** A refusal (403 another site's form, 401 wrong password, 429 too many: its Retry-After kept) is the form again, in words. */
+  @Post('login')
+  @Page()
+  @HttpCode(200)
+  @Header('content-type', HTML_CONTENT_TYPE)
+  @OnRefusal((error, { body }) => renderLogin({ next: safeNext(formText(body, 'next')), username: usernameOf(body), error: error.message }))
+  async login(@Body() form: unknown, @Req() request: FastifyRequest, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    if (!this.session.sameOrigin(request)) throw AppError.forbidden('请从本站的登录页登录');
+    const { accessToken } = await this.auth.login(usernameOf(form), formText(form, 'password') ?? '', address);
+    this.session.start(reply, accessToken);
+    reply.status(303).redirect(safeNext(formText(form, 'next')) ?? (await this.landingOf(accessToken)));
+  }
+
+  @Post('logout')
+  @Page()
+  logout(@Res({ passthrough: true }) reply: FastifyReply): void {
+    this.session.end(reply);
+    reply.status(303).redirect('/login');
+  }
+
+  /**
+   * Where an account lands when the sign-in named no page: a team member on their items; an
+   * organiser or a supervisor on the board of the newest meeting (筹备进度看板), the page they
+   * come for; anyone else on the items page, which says whom it is for.
+   */
+  private async landingOf(accessToken: string): Promise<string> {
+    const actor = await this.auth.actorFor(accessToken);
+    if (!actor || hasRole(actor, Role.Leader) || !hasRole(actor, Role.Organiser, Role.Supervisor)) return '/me/items';
+    const [newest] = await this.meetings.listMeetings(actor);
+    return newest ? `/meetings/${newest.id}/board` : '/me/items';
+  }
+}
+
+function usernameOf(form: unknown): string {
+  return formText(form, 'username')?.trim() ?? '';
+}
+
+/** Only a path of this site: never a redirect elsewhere (anything else counts as none). */
+function safeNext(next: string | undefined): string | undefined {
+  return next && /^\/(?!\/)[\w\-/?=&#.]*$/.test(next) ? next : undefined;
+}

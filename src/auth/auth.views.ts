@@ -1,0 +1,15 @@
+import { Role } from '../common/roles';
+
+/** Who signed in: their account's id, name and roles. */
+export class SignedInUserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export class LoginResult {
+  /** The bearer token for the `Authorization` header. */
+  accessToken: string;
+  user: SignedInUserView;
+}

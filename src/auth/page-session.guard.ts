@@ -1,0 +1,71 @@
+import { ArgumentsHost, CanActivate, Catch, ExceptionFilter, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { HEADERS_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor, hasRole } from '../common/actor';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Role } from '../common/roles';
+import { PageSession } from './page-session';
+
+export const PAGE_ACCESS = 'tanxin:page-access';
+
+type DeclaredHeader = { name: string; value: string | (() => string) };
+
+/** Who a signed-in page is for (see SignedInPage), and what it says to anyone else. */
+export interface PageAccess {
+  /** Any of these roles may see the page. */
+  roles: Role[];
+  /** The 403's words for someone signed in without one of them. */
+  forbidden: string;
+  /** Where the sign-in brings them back to: the requested path unless said. */
+  next?: string;
+  /** A request from the page's own script: signed out, it gets a 401 it can tell apart from a page, not a redirect. */
+  fromScript?: (request: FastifyRequest) => boolean;
+}
+
+/**
+ * The signed-in pages' guard: the session cookie's account, read again on each request like the
+ * API's, holding one of the page's roles; a form posted to such a page must come from this site.
+ * The AuthGuard (bearer tokens) lets these routes through to it.
+ */
+@Injectable()
+export class PageSessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly session: PageSession,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.get<PageAccess>(PAGE_ACCESS, context.getHandler());
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    // The page's own headers (`@Header`: no-store …) go on its redirect and refusals too: Nest sets
+    // them only once the guards have passed.
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    for (const { name, value } of this.reflector.get<DeclaredHeader[] | undefined>(HEADERS_METADATA, context.getHandler()) ?? []) {
+      reply.header(name, typeof value === 'function' ? value() : value);
+    }
+    const actor = await this.session.actor(request);
+    if (!actor) {
+      if (access.fromScript?.(request)) throw new AppError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, '登录已过期，请重新登录');
+      throw new SignInRequired(access.next ?? request.url.split('?')[0]);
+    }
+    if (!hasRole(actor, ...access.roles)) throw AppError.forbidden(access.forbidden);
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !this.session.sameOrigin(request)) throw AppError.forbidden('请从本站的页面提交');
+    request.actor = actor;
+    return true;
+  }
+}
+
+/** Someone signed out, on a signed-in page: answered with a redirect to the sign-in page. */
+export class SignInRequired extends Error {
+  constructor(readonly next: string) {
+    super('sign-in required');
+  }
+}
+
+@Catch(SignInRequired)
+export class SignInRedirect implements ExceptionFilter {
+  catch(error: SignInRequired, host: ArgumentsHost): void {
+    host.switchToHttp().getResponse<FastifyReply>().status(303).redirect(`/login?next=${encodeURIComponent(error.next)}`);
+  }
+}

@@ -1,0 +1,11 @@
+import { applyDecorators, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
+import { WithRouteKind } from '../core/public-routes';
+import { PAGE_ACCESS, PageAccess, PageSessionGuard, SignInRedirect } from './page-session.guard';
+
+/**
+ * A page behind the session cookie (not the API's bearer token), answered as HTML. Its guard
+ * (PageSessionGuard) hands the handler its actor (`@CurrentActor()`), sends someone signed out to
+ * `/login?next=…` (303) and refuses other roles with a 403 page.
+ */
+export const SignedInPage = (access: PageAccess) =>
+  applyDecorators(WithRouteKind({ html: true }), SetMetadata(PAGE_ACCESS, access), UseGuards(PageSessionGuard), UseFilters(SignInRedirect));

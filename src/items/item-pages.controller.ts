@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { SignedInPage } from '../auth/signed-in-page';
+import { Actor } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { CurrentActor } from '../common/decorators';
+import { Role } from '../common/roles';
+import { validateInput } from '../common/validation';
+import { UsersService } from '../users/users.service';
+import { OnRefusal, RefusedRequest } from '../web/form-refusal';
+import { formText, pageMessage } from '../web/forms';
+import { HTML_CONTENT_TYPE } from '../web/layout';
+import { ClaimsService } from './claims.service';
+import { AnswerDto, ClaimDto } from './dto/item.dto';
+import { MyItemsPage, renderMyItems } from './views/my-items-page';
+
+/** The page is for team members; signed out, from any of its forms, the sign-in brings them back to the list. */
+const ForTeamMembers = () => SignedInPage({ roles: [Role.Leader], forbidden: '意见清单页面供班子成员使用', next: '/me/items' });
+
+type AnswerValues = NonNullable<MyItemsPage['problem']>['values'];
+
+/**
+ * 班子成员的意见清单 (`/me/items`). Rendered on the server, in Chinese, working without
+ * JavaScript: every action is a form that posts and comes back here (303), or, refused, the list
+ * with the problem beside the item and what was typed.
+ */
+@ApiExcludeController()
+@Controller('me/items')
+export class ItemPagesController {
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get()
+  @ForTeamMembers()
+  @Header('content-type', HTML_CONTENT_TYPE)
+  @Header('cache-control', 'no-store')
+  async myItems(@CurrentActor() actor: Actor, @Query('done') done?: string): Promise<string> {
+    return renderMyItems(await this.pageOf(actor, { notice: done === 'claim' ? '已认领。' : done === 'answer' ? '答复已保存。' : undefined }));
+  }
+
+  @Post(':id/claim')
+  @ForTeamMembers()
+  @Header('content-type', HTML_CONTENT_TYPE)
+  @OnRefusal((error, refused, pages: ItemPagesController) => pages.withProblem(error, refused, undefined))
+  async claim(@Param('id') id: string, @Body() form: unknown, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.claims.claim(actor, id, await validateInput(ClaimDto, { kind: formText(form, 'kind') }));
+    reply.status(303).redirect(`/me/items?done=claim#item-${id}`);
+  }
+
+  @Post(':id/answer')
+  @ForTeamMembers()
+  @Header('content-type', HTML_CONTENT_TYPE)
+  @OnRefusal((error, refused, pages: ItemPagesController) => pages.withProblem(error, refused, answerValues(refused.body)))
+  async answer(@Param('id') id: string, @Body() form: unknown, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.claims.answer(actor, id, await validateInput(AnswerDto, answerValues(form)));
+    reply.status(303).redirect(`/me/items?done=answer#item-${id}`);
+  }
+
+  /** The list again, the refusal beside its item with what was typed there. */
+  async withProblem(error: AppError, { params, actor }: RefusedRequest, values: AnswerValues): Promise<string> {
+    return renderMyItems(await this.pageOf(actor!, { problem: { itemId: params.id, message: pageMessage(error), values } }));
+  }
+
+  private async pageOf(actor: Actor, extra: Pick<MyItemsPage, 'problem' | 'notice'>): Promise<MyItemsPage> {
+    const byMeeting = await this.claims.myItemsByMeeting(actor);
+    const [me] = await this.users.findUsers(actor, [actor.userId]);
+    return {
+      name: me?.displayName ?? actor.username,
+      userId: actor.userId,
+      meetings: byMeeting.map(({ meeting, items }) => ({ id: meeting.id, title: meeting.title, items })),
+      ...extra,
+    };
+  }
+}
+
+function answerValues(form: unknown): { reflection: string; measures: string; dueDate?: string } {
+  return { reflection: formText(form, 'reflection') ?? '', measures: formText(form, 'measures') ?? '', dueDate: formText(form, 'dueDate') || undefined };
+}
