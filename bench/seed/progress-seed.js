@@ -6,7 +6,7 @@
  * `cli demo`) with what the progress and export figures are measured on:
  *
  * - 1,000 meetings of the demo organisation, each with a team of 6 (from 20 leader accounts,
- *   `bench_leader_<n>`, the demo password), 2 boxes, a survey with 40 tokens (25 used), 5 talks,
+ *   `bench_leader_<n>`, the demo password), 2 boxes, a survey with 40 tokens (25 used and answered), 5 talks,
  *   a symposium, a written solicitation and 5 check materials;
  * - 1,000 raw opinions per meeting (1,000,000): half through the boxes, the rest through the
  *   other channels, over 30 days, under the 6 aspects (every 7th without one), all placed in items;
@@ -43,7 +43,7 @@ const TOKENS_USED = 25;
 /** The export meeting comes after the others: meeting number MEETINGS. */
 const EXPORT_MEETING = MEETINGS;
 /** Bumped whenever what the seed makes changes: a kept database with another version is seeded again. */
-const SEED_VERSION = 'progress-seed-2';
+const SEED_VERSION = 'progress-seed-3';
 
 const ASPECTS = ['理论学习', '政治素质', '能力本领', '担当作为', '工作作风', '廉洁自律'];
 const PHRASES = [
@@ -122,6 +122,11 @@ async function seedProgressData(db, { log = () => {} } = {}) {
   await step('survey tokens', `INSERT INTO survey_tokens (id, organizationId, surveyId, tokenHash, departmentId, used)
     SELECT ${idSql('token', m)}, ?, ${idSql('survey', `(seq - 1) DIV ${TOKENS}`)}, SHA2(CONCAT('token:', seq), 256), NULL, MOD(seq - 1, ${TOKENS}) < ${TOKENS_USED}
     FROM ${seq(allMeetings * TOKENS)}`, [org]);
+
+  // The used tokens' answers, released (统一整理): progress counts released answers only.
+  await step('survey responses', `INSERT INTO survey_responses (id, organizationId, surveyId, departmentId, tokenId, answers, receivedOn, held)
+    SELECT ${idSql('response', m)}, ?, ${idSql('survey', `(seq - 1) DIV ${TOKENS_USED}`)}, NULL, NULL, '[]', CURDATE(), 0
+    FROM ${seq(allMeetings * TOKENS_USED)}`, [org]);
 
   // Talk t of a meeting: the secretary with seat t + 1; the first two confirmed.
   await step('talks', `INSERT INTO talks (id, organizationId, meetingId, loggedBy, counterpartUserId, counterpartName, heldOn, place, summary, status, correctionComment, opinionCount, loggedAt, confirmedAt)
@@ -210,7 +215,7 @@ async function seedProgressData(db, { log = () => {} } = {}) {
   });
 
   await db.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
-  await step('analyze', 'ANALYZE TABLE raw_opinions, opinion_items, item_claims, survey_tokens, team_members, check_materials, talks, boxes, surveys');
+  await step('analyze', 'ANALYZE TABLE raw_opinions, opinion_items, item_claims, survey_tokens, team_members, check_materials, talks, boxes, surveys, survey_responses');
   await db.query('CREATE TABLE IF NOT EXISTS bench_seed (version VARCHAR(40) NOT NULL PRIMARY KEY, seededAt DATETIME NOT NULL)');
   await db.query('INSERT INTO bench_seed (version, seededAt) VALUES (?, NOW())', [SEED_VERSION]);
   const seconds = (Date.now() - started) / 1000;

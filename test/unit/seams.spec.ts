@@ -18,6 +18,18 @@ function sourceFiles(dir: string): string[] {
 const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
 const folderOf = (path: string) => path.split('/')[0];
 
+/** The ways code reaches an entity's table to write it: its repository, the manager, raw SQL. */
+function writesOf(entity: string, table: string): RegExp[] {
+  return [
+    new RegExp(`InjectRepository\\(${entity}\\)`),
+    new RegExp(`forFeature\\(\\[[^\\]]*\\b${entity}\\b`),
+    new RegExp(`getRepository\\(${entity}\\)`),
+    new RegExp(`\\.(insert|update|delete|increment|decrement|save|upsert)\\(${entity}\\b`),
+    new RegExp(`\\.update\\(${entity}\\)`),
+    new RegExp(`(INSERT INTO|UPDATE|DELETE FROM)\\s+\`?${table}`, 'i'),
+  ];
+}
+
 /** Lines of files outside `owner` that match one of the patterns. */
 function offenders(owner: string, patterns: RegExp[]): string[] {
   return files
@@ -29,26 +41,12 @@ function offenders(owner: string, patterns: RegExp[]): string[] {
 
 describe('seams between features', () => {
   it('lets only the pool (src/opinions) inject the raw-opinion repository or write raw_opinions', () => {
-    const found = offenders('opinions', [
-      /InjectRepository\(RawOpinion\)/,
-      /forFeature\(\[[^\]]*\bRawOpinion\b/,
-      /getRepository\(RawOpinion\)/,
-      /\.(insert|update|delete|increment|decrement|save|upsert)\(RawOpinion\b/,
-      /\.update\(RawOpinion\)/,
-      /(INSERT INTO|UPDATE|DELETE FROM)\s+`?raw_opinions/i,
-    ]);
+    const found = offenders('opinions', writesOf('RawOpinion', 'raw_opinions'));
     expect({ 'writes or injects raw_opinions outside src/opinions': found }).toEqual({ 'writes or injects raw_opinions outside src/opinions': [] });
   });
 
   it('lets only the items feature (src/items) write opinion_items', () => {
-    const found = offenders('items', [
-      /InjectRepository\(OpinionItem\)/,
-      /forFeature\(\[[^\]]*\bOpinionItem\b/,
-      /getRepository\(OpinionItem\)/,
-      /\.(insert|update|delete|increment|decrement|save|upsert)\(OpinionItem\b/,
-      /\.update\(OpinionItem\)/,
-      /(INSERT INTO|UPDATE|DELETE FROM)\s+`?opinion_items/i,
-    ]);
+    const found = offenders('items', writesOf('OpinionItem', 'opinion_items'));
     expect({ 'writes or injects opinion_items outside src/items': found }).toEqual({ 'writes or injects opinion_items outside src/items': [] });
   });
 
