@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/app-config';
 import { ConfigError } from './config/environment';
 import { createApiApp } from './core/http';
+import { startupBanner } from './core/startup-banner';
 
 /** The api process: REST under /api/v1, the public pages, health; jobs too in embedded mode. */
 export async function startApi(env: Record<string, string | undefined>) {
   const config = loadConfig(env);
   const app = await createApiApp(config);
   await app.listen({ port: config.port, host: config.host });
+  const logger = new Logger('Tanxin');
+  for (const line of startupBanner(config)) logger.log(line);
   return app;
 }
 

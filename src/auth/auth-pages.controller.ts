@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { hasRole } from '../common/actor';
+import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/decorators';
 import { Role } from '../common/roles';
@@ -26,10 +26,19 @@ export class AuthPagesController {
     private readonly meetings: MeetingsService,
   ) {}
 
+  /**
+   * The sign-in form; someone already signed in (a leader following a WeCom/DingTalk link to
+   * `/login?next=/me/items`, say) is taken straight on to `next`, or to their landing page.
+   */
   @Get('login')
   @Page()
   @Header('content-type', HTML_CONTENT_TYPE)
-  loginForm(@Query('next') next: string | undefined): string {
+  async loginForm(@Query('next') next: string | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | undefined> {
+    const actor = await this.session.actor(request);
+    if (actor) {
+      reply.header('cache-control', 'no-store').status(303).redirect(safeNext(next) ?? (await this.landingFor(actor)));
+      return undefined;
+    }
     return renderLogin({ next: safeNext(next) });
   }
 
@@ -48,7 +57,8 @@ export class AuthPagesController {
 
   @Post('logout')
   @Page()
-  logout(@Res({ passthrough: true }) reply: FastifyReply): void {
+  logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    if (!this.session.sameOrigin(request)) throw AppError.forbidden('请从本站的页面提交');
     this.session.end(reply);
     reply.status(303).redirect('/login');
   }
@@ -60,7 +70,11 @@ export class AuthPagesController {
    */
   private async landingOf(accessToken: string): Promise<string> {
     const actor = await this.auth.actorFor(accessToken);
-    if (!actor || hasRole(actor, Role.Leader) || !hasRole(actor, Role.Organiser, Role.Supervisor)) return '/me/items';
+    return actor ? this.landingFor(actor) : '/me/items';
+  }
+
+  private async landingFor(actor: Actor): Promise<string> {
+    if (hasRole(actor, Role.Leader) || !hasRole(actor, Role.Organiser, Role.Supervisor)) return '/me/items';
     const [newest] = await this.meetings.listMeetings(actor);
     return newest ? `/meetings/${newest.id}/board` : '/me/items';
   }

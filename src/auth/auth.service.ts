@@ -35,7 +35,7 @@ export class AuthService {
     if (!user || !valid || !user.active) {
       throw new AppError(ErrorCode.InvalidCredentials, HttpStatus.UNAUTHORIZED, '用户名或密码不正确');
     }
-    const accessToken = await this.tokens.issue({ userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles });
+    const accessToken = await this.tokens.issue({ userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles }, user.tokenVersion);
     const { id, displayName, roles } = toUserView(user);
     return { accessToken, user: { id, username: user.username, displayName, roles } };
   }
@@ -43,12 +43,13 @@ export class AuthService {
   /**
    * Who a token stands for now: its account, read again (see UsersService.findActive), so a
    * deactivated account or a changed role counts from the next request; null for a forged,
-   * expired or malformed token, or an account gone or inactive. The API's bearer tokens and the
-   * pages' session cookie both go through here.
+   * expired or malformed token, an account gone or inactive, or a token issued before the
+   * account's password last changed or it was last deactivated (its tokenVersion is older). The
+   * API's bearer tokens and the pages' session cookie both go through here.
    */
   async actorFor(token: string): Promise<Actor | null> {
     const claimed = await this.tokens.read(token);
     const user = claimed ? await this.users.findActive(claimed.userId) : null;
-    return user ? { userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles } : null;
+    return user && claimed && claimed.tokenVersion === (user.tokenVersion ?? 0) ? { userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles } : null;
   }
 }

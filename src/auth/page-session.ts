@@ -33,15 +33,30 @@ export class PageSession {
   }
 
   /**
-   * A form not posted from another site. Our pages send no referrer, so browsers post their forms
-   * with `Origin: null`; the SameSite=Strict cookie is what keeps other sites' forms out, and this
-   * check turns away the ones that do name another origin.
+   * A form posted from this site's own page. Browsers send `Origin` with every POST (the pages'
+   * referrer policy, `same-origin`, lets them name it rather than `null`); it must be this site's,
+   * and `Origin: null` (a sandboxed frame, a `data:` page, a page that hides its origin) is
+   * refused like another site's. Without it, the `Referer` stands in; without either, the request
+   * is not a browser's form (a script, curl) and goes on, as such a client can send any header it
+   * likes anyway. The SameSite=Strict cookie keeps other sites' forms out of the signed-in pages as
+   * well.
    */
   sameOrigin(request: FastifyRequest): boolean {
-    const origin = request.headers.origin;
-    if (!origin || origin === 'null') return true;
+    const { origin, referer } = request.headers;
+    // Fastify's `host`: the Host header, or X-Forwarded-Host from a trusted proxy (TRUST_PROXY).
+    const host = request.host || request.headers.host;
+    if (origin !== undefined) return this.isOwn(origin, host);
+    if (referer !== undefined) return this.isOwn(referer, host);
+    return true;
+  }
+
+  /** An origin or URL of this site: the host the request came to, or PUBLIC_BASE_URL's origin. */
+  private isOwn(originOrUrl: string, requestHost: string | undefined): boolean {
+    if (!originOrUrl || originOrUrl === 'null') return false;
     try {
-      return new URL(origin).host === request.headers.host || origin === new URL(this.config.publicBaseUrl).origin;
+      const { protocol, host, origin } = new URL(originOrUrl);
+      if (protocol !== 'http:' && protocol !== 'https:') return false;
+      return (requestHost !== undefined && host === requestHost.toLowerCase()) || origin === new URL(this.config.publicBaseUrl).origin;
     } catch {
       return false;
     }

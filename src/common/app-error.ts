@@ -4,6 +4,8 @@ import { HttpStatus } from '@nestjs/common';
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   MalformedJson = 'MALFORMED_JSON',
+  /** A JSON body nested deeper than any request needs (see MAX_JSON_DEPTH). */
+  BodyTooDeep = 'BODY_TOO_DEEP',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   Unauthenticated = 'UNAUTHENTICATED',
@@ -31,7 +33,12 @@ export enum ErrorCode {
   TalkConfirmed = 'TALK_CONFIRMED',
   IllegalTransition = 'ILLEGAL_TRANSITION',
   AlreadyClaimed = 'ALREADY_CLAIMED',
+  /** A webhook URL to a loopback, link-local, private or reserved address not in WEBHOOK_ALLOWED_HOSTS. */
+  WebhookTargetRefused = 'WEBHOOK_TARGET_REFUSED',
+  /** The database or Redis is down or not answering: nothing was stored; Retry-After says when to try again. */
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** The database stopped answering after a COMMIT was sent: what was sent may or may not be stored. */
+  OutcomeUnknown = 'OUTCOME_UNKNOWN',
   Internal = 'INTERNAL_ERROR',
 }
 

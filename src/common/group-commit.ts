@@ -59,13 +59,18 @@ export class GroupCommit<T, R> {
 
 /**
  * A batch's outcomes when one bad entry must not fail the others: the batch as a whole first,
- * and if that fails, each entry on its own, answering for itself.
+ * and if that fails, each entry on its own, answering for itself. An error for which `tryAlone`
+ * says no (a database outage, whose batch may even have been committed) is every entry's answer.
  */
-export async function eachOnItsOwnIfTheBatchFails<T, R>(entries: T[], write: (entries: T[]) => Promise<R[]>): Promise<Array<Outcome<R>>> {
+export async function eachOnItsOwnIfTheBatchFails<T, R>(
+  entries: T[],
+  write: (entries: T[]) => Promise<R[]>,
+  tryAlone: (error: unknown) => boolean = () => true,
+): Promise<Array<Outcome<R>>> {
   try {
     return (await write(entries)).map((value) => ({ value }));
   } catch (error) {
-    if (entries.length === 1) return [{ error }];
+    if (entries.length === 1 || !tryAlone(error)) return entries.map(() => ({ error }));
     return Promise.all(entries.map((entry) => write([entry]).then(([value]): Outcome<R> => ({ value }), (own: unknown): Outcome<R> => ({ error: own }))));
   }
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { routeKindOf } from '../core/public-routes';
+import { asOutageAnswer } from '../database/outage';
 import { renderErrorPage } from '../web/error-page';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { AppError, ErrorCode, ErrorDetail } from './app-error';
@@ -44,6 +45,9 @@ export function toErrorBody(error: unknown, requestId?: string): { body: ErrorBo
     if (error.details) body.details = error.details;
     return { body, headers: error.headers ?? {} };
   }
+  // The database or Redis down or not answering: 503 "not saved, try again" (or 504 when a commit's outcome is unknown).
+  const outage = asOutageAnswer(error);
+  if (outage) return toErrorBody(outage, requestId);
   const status = statusOf(error);
   if (status !== undefined && status < 500) {
     // Nest wraps Fastify's own errors in an HttpException with the original as its cause.

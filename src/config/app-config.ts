@@ -37,6 +37,9 @@ export class AppConfig {
     sqlitePath: string;
     mysql: MysqlConnection;
     poolSize: number;
+    /** MySQL/MariaDB: per statement and per wait for a pooled connection. */
+    queryTimeoutMs: number;
+    connectTimeoutMs: number;
     migrateOnStart: boolean;
   };
   readonly demoData: boolean;
@@ -61,6 +64,8 @@ export class AppConfig {
     publicRateWindowSeconds: number;
   };
   readonly webhookTimeoutMs: number;
+  /** Hosts, addresses and CIDRs webhooks may reach although private or local (WEBHOOK_ALLOWED_HOSTS). */
+  readonly webhookAllowedHosts: string[];
   readonly progress: { cacheSeconds: number };
 
   constructor(vars: EnvironmentVariables) {
@@ -89,10 +94,13 @@ export class AppConfig {
         database: vars.DB_NAME,
       },
       poolSize: vars.DB_POOL_SIZE,
+      queryTimeoutMs: vars.DB_QUERY_TIMEOUT_MS,
+      connectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
       migrateOnStart: vars.DB_MIGRATE_ON_START,
     };
-    // Demo data is for the embedded first start only; MySQL gets it only from `cli demo`.
-    this.demoData = vars.DEMO_DATA && vars.DB_TYPE === 'sqlite';
+    // Demo data is for the embedded first start only; MySQL gets it only from `cli demo`. Its
+    // password is published: production gets it only when DEMO_DATA=true says so.
+    this.demoData = (vars.DEMO_DATA ?? vars.NODE_ENV !== 'production') && vars.DB_TYPE === 'sqlite';
     this.redis = { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX };
     this.queue = {
       driver: vars.REDIS_URL ? 'bullmq' : 'inline',
@@ -120,6 +128,7 @@ export class AppConfig {
       publicRateWindowSeconds: vars.PUBLIC_RATE_WINDOW_SECONDS,
     };
     this.webhookTimeoutMs = vars.WEBHOOK_TIMEOUT_MS;
+    this.webhookAllowedHosts = vars.WEBHOOK_ALLOWED_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean);
     this.progress = { cacheSeconds: vars.PROGRESS_CACHE_SECONDS };
   }
 

@@ -11,6 +11,7 @@ import {
   ValidateBy,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 import { parseTrustProxy, TRUST_PROXY_HELP } from './trust-proxy';
 
 /** The development secret: good enough on a laptop, refused in production. */
@@ -61,6 +62,17 @@ export class EnvironmentVariables {
   @IsString() DB_PASSWORD = '';
   @IsString() DB_NAME = 'tanxin';
   @Transform(toInt) @IsInt() @Min(1) @Max(500) DB_POOL_SIZE = 20;
+
+  /**
+   * MySQL/MariaDB: how long a statement, or the wait for a pooled connection, may take before the
+   * request answers 503 (a frozen or unreachable database). Schema changes (migrations) are not timed.
+   */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  DB_QUERY_TIMEOUT_MS = 5000;
+
+  /** MySQL/MariaDB: how long opening a connection (TCP and handshake) may take. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  DB_CONNECT_TIMEOUT_MS = 3000;
 
   /** Run pending migrations when the process starts (api and worker). */
   @Transform(toBool) @IsBoolean()
@@ -125,9 +137,13 @@ export class EnvironmentVariables {
   /** Largest check-material file accepted, in bytes (413 beyond). */
   @Transform(toInt) @IsInt() @Min(1024) @Max(200 * 1024 * 1024) UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
-  /** Create the demo organisation on the first start (embedded mode only). */
-  @Transform(toBool) @IsBoolean()
-  DEMO_DATA = true;
+  /**
+   * Create the demo organisation on the first start (embedded mode only). Its accounts' password
+   * is published, so the default is on only outside production: production gets the demo only
+   * when this is set to true, and then says so loudly in the log.
+   */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DEMO_DATA?: boolean = undefined;
 
   /** Base URL printed on posters and QR codes; defaults to http://localhost:PORT. */
   @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
@@ -183,10 +199,29 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;
 
   /**
+   * Webhooks may not post to loopback, link-local, private (10/8, 172.16/12, 192.168/16, fc00::/7),
+   * unspecified, multicast or other reserved addresses, checked at creation and at each delivery.
+   * Host names, addresses or CIDRs listed here (comma-separated) are allowed all the same: an
+   * intranet robot, e.g. `robot.intranet.example,10.8.0.0/16`. Empty: none.
+   */
+  @ValidateBy({ name: 'isHostList', validator: { validate: (value) => typeof value === 'string' && value.split(',').every((entry) => isHostOrCidr(entry.trim())), defaultMessage: () => 'WEBHOOK_ALLOWED_HOSTS must be host names, IP addresses or CIDRs separated by commas, e.g. "robot.intranet.example,10.8.0.0/16"' } })
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /**
    * Seconds a meeting's progress (GET …/progress) is kept in Redis and served to every reader:
    * its numbers may lag by this much. 0 computes every read; embedded mode (no Redis) always does.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(3600) PROGRESS_CACHE_SECONDS = 10;
+}
+
+/** A host name, an IP address or a CIDR (WEBHOOK_ALLOWED_HOSTS); empty entries are skipped. */
+function isHostOrCidr(entry: string): boolean {
+  if (entry === '') return true;
+  const [address, prefix, ...rest] = entry.replace(/^\[(.*)\]/, '$1').split('/');
+  const family = isIP(address);
+  if (rest.length > 0) return false;
+  if (prefix !== undefined) return family !== 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  return family !== 0 || /^(?=.{1,253}\.?$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/.test(address);
 }
 
 export class ConfigError extends Error {

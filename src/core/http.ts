@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { HttpStatus, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { MATERIAL_CONTENT_TYPES } from '../materials/file-type';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from '../api.module';
+import { AppError, ErrorCode } from '../common/app-error';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
@@ -16,6 +17,7 @@ import { CoreOptions } from './core.module';
 import { Clock } from '../common/clock';
 import { requestIdFor } from './logging';
 import { createPublicRequestTally, PublicRequestTally } from './public-request-tally';
+import { QuietStartLogger } from './startup-log';
 import { RouteKind, routeKindIn, routeKindOf } from './public-routes';
 
 /** The one route that takes a file as its body: a check material (对照检查材料). */
@@ -57,6 +59,16 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   // JSON only: a text/plain body is refused (415) rather than validated as a string. Errors
   // Fastify raises before a handler runs (413, malformed JSON) reach AllExceptionsFilter through Nest.
   fastify.removeContentTypeParser('text/plain');
+  // JSON bodies: Fastify's own parser (its errors keep their codes, FST_ERR_CTP_INVALID_JSON_BODY;
+  // proto poisoning refused), behind a cheap check of their nesting depth (see jsonDepthExceeds):
+  // a body nested ten thousand deep overflowed the stack in class-transformer, a 500. The size
+  // is limited before that, by `bodyLimit` (413).
+  const jsonParser = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonDepthExceeds(body as string, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
+    jsonParser(request, body as string, done);
+  });
   // Forms are for the pages only (they work without JavaScript); the API stays JSON.
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
     if (!routeKindOf(request).html) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
@@ -79,7 +91,7 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
     // Fastify's own JSON parser: its errors keep their codes (FST_ERR_CTP_INVALID_JSON_BODY).
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger)));
   // Public routes are counted, not logged per request; the counts are written when the day ends
   // and when the app closes (see PublicRequestTally).
   const publicTally = createPublicRequestTally(config, app.get(Clock), options.logStream);
@@ -118,6 +130,41 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   SwaggerModule.setup('api/docs', app, await buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   registeredRoutes.set(app, routes);
   return app;
+}
+
+/**
+ * How deep a JSON body may nest: objects and arrays within each other. The deepest body the API
+ * takes (a survey answer's array of options, inside its answer, inside `answers`) is 4 deep.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether `text` nests objects and arrays more than `limit` deep: one pass over the characters,
+ * no recursion and no parsing (brackets inside strings do not count). Malformed text is left to
+ * the JSON parser.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c /* \\ */) index += 1;
+      else if (char === 0x22 /* " */) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b /* { */ || char === 0x5b /* [ */) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (char === 0x7d /* } */ || char === 0x5d /* ] */) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+function tooDeep(): AppError {
+  return new AppError(ErrorCode.BodyTooDeep, HttpStatus.BAD_REQUEST, `请求内容嵌套过深：对象与数组最多嵌套 ${MAX_JSON_DEPTH} 层`);
 }
 
 /**

@@ -91,9 +91,9 @@ export function isPublicPath(url: string): boolean {
   return /^\/api\/v1\/public(\/|$)/.test(url) || isPagePath(url);
 }
 
-/** The signed-in pages' addresses: sign-in, the leader's items and the progress board. */
+/** The signed-in pages' addresses (sign-in, the leader's items, the progress board) and the home page. */
 function isSignedInPagePath(url: string): boolean {
-  return /^\/(login|logout|me\/items)(\/|\?|$)/.test(url) || /^\/meetings\/[^/?]+\/board(\?|$)/.test(url);
+  return /^\/(login|logout|me\/items)(\/|\?|$)/.test(url) || /^\/meetings\/[^/?]+\/board(\?|$)/.test(url) || /^\/(\?|$)/.test(url);
 }
 
 /** The kind of an address no route serves (a test holds every route's decorators to agree with it). */

@@ -37,6 +37,16 @@ export class RedisOrFallback {
   }
 }
 
+/** Redis did not answer in time: an outage (see database/outage.ts), 503 where nothing falls back. */
+export class RedisTimeoutError extends Error {
+  readonly code = 'REDIS_TIMEOUT';
+
+  constructor(ms: number) {
+    super(`no answer from Redis within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
 /** Calls still waiting for an answer, each with the moment it gives up. */
 const waiting = new Set<{ deadline: number; ms: number; reject: (error: Error) => void }>();
 /** How often the waiting calls are checked: a timeout fires up to this much late. */
@@ -71,7 +81,7 @@ function rejectOverdue(): void {
   for (const entry of waiting) {
     if (entry.deadline > now) continue;
     waiting.delete(entry);
-    entry.reject(new Error(`no answer from Redis within ${entry.ms} ms`));
+    entry.reject(new RedisTimeoutError(entry.ms));
   }
   if (waiting.size === 0 && checker) {
     clearInterval(checker);

@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { ReleaseService } from '../release/release.service';
 import { SurveyView } from '../surveys/survey.views';
@@ -6,6 +8,8 @@ import { BoxSubmissionsService } from '../boxes/box-submissions.service';
 import { BoxesService } from '../boxes/boxes.service';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { DEMO_ADDRESSES_FILE, DemoAddresses } from '../core/startup-banner';
 import { Role } from '../common/roles';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ClaimsService } from '../items/claims.service';
@@ -84,6 +88,7 @@ export class DemoService {
     private readonly items: ItemsService,
     private readonly claims: ClaimsService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** Creates the demo organisation unless it exists; returns whether it did. */
@@ -155,19 +160,37 @@ export class DemoService {
         { text: '“三重一大”事项集体决策的记录要更加完整规范。', aspect: '政治素质' },
       ],
     });
-    const survey = await this.seedSurvey(actor, meeting.id, offices);
+    const { survey, spare } = await this.seedSurvey(actor, meeting.id, offices);
     await this.release.releaseSeeded([box.id, survey.id]);
     await this.seedTalksAndMaterials(meeting.id, leaders, staff);
     await this.seedOpinionList(actor, meeting.id, leaders);
-    this.logger.log(`demo organisation ${DEMO_ORGANIZATION} created: log in as organiser / ${DEMO_PASSWORD}`);
+    // Loud: these accounts' password is in the README, so anyone who can reach the site can sign in.
+    this.logger.warn(
+      `DEMO DATA CREATED: demo organisation ${DEMO_ORGANIZATION} with accounts organiser, leader1..leader5, staff1 and supervisor1, ` +
+        `all with the published password ${DEMO_PASSWORD}. Anyone who can reach this site can sign in with them: ` +
+        'for a trial only; never on a server holding real opinions (deactivate them, or start afresh with DEMO_DATA=false).',
+    );
+    this.rememberAddresses({ accounts: `organiser, leader1..leader5, supervisor1, staff1 / ${DEMO_PASSWORD}`, box: box.url, survey: spare });
     return true;
+  }
+
+  /**
+   * Kept in DATA_DIR for the start-up banner, which shows them on every start: the survey's token
+   * is stored only as a hash, so this is the one place its address survives the first start.
+   */
+  private rememberAddresses(addresses: DemoAddresses): void {
+    try {
+      writeFileSync(join(this.config.dataDir, DEMO_ADDRESSES_FILE), JSON.stringify(addresses));
+    } catch (error) {
+      this.logger.warn(`the demo's addresses were not kept for the start-up banner: ${(error as Error).message}`);
+    }
   }
 
   /**
    * 征求意见表 from the template, sent to two departments: one has answered enough to be shown
    * on its own, the other not yet. One more token is kept unanswered to try the page with.
    */
-  private async seedSurvey(actor: Actor, meetingId: string, offices: Department[]): Promise<SurveyView> {
+  private async seedSurvey(actor: Actor, meetingId: string, offices: Department[]): Promise<{ survey: SurveyView; spare: string }> {
     const survey = await this.surveys.createFromTemplate(actor, meetingId);
     const answered = (await this.surveys.issueTokens(actor, survey.id, { count: 10, departmentId: offices[1].id })).tokens.slice(0, SURVEY_ANSWERS.length);
     await this.surveys.issueTokens(actor, survey.id, { count: 6, departmentId: offices[2].id });
@@ -178,7 +201,7 @@ export class DemoService {
     }
     const [spare] = (await this.surveys.issueTokens(actor, survey.id, { count: 1 })).urls;
     this.logger.log(`demo survey (one unanswered token): ${spare}`);
-    return survey;
+    return { survey, spare };
   }
 
   /** A few talks (one confirmed, one waiting, one with a department head) and materials under way. */

@@ -1,8 +1,9 @@
-import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Public } from '../common/decorators';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
 import { QueueDriver } from '../queue/queue-driver';
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -11,6 +12,8 @@ const CHECK_TIMEOUT_MS = 1500;
 @Controller('health')
 @Public()
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -36,12 +39,13 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
-      const down = Object.entries(result.error ?? {}).map(([component, detail]) => ({
-        field: component,
-        message: `${component} 不可用${typeof detail?.message === 'string' ? `：${detail.message}` : ''}`,
-        status: 'down',
-      }));
-      throw new AppError(ErrorCode.ServiceUnavailable, HttpStatus.SERVICE_UNAVAILABLE, `服务未就绪：${down.map((item) => item.field).join('、')} 不可用`, down);
+      // The libraries' words (host, port, driver messages) go to the log only: anyone may ask
+      // this route, and is told which component is down, nothing of where or why.
+      this.logger.warn({ down: result.error }, 'not ready');
+      const down = Object.keys(result.error ?? {}).map((component) => ({ field: component, message: `${component} 不可用`, status: 'down' }));
+      throw new AppError(ErrorCode.ServiceUnavailable, HttpStatus.SERVICE_UNAVAILABLE, `服务未就绪：${down.map((item) => item.field).join('、')} 不可用`, down, {
+        'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS),
+      });
     }
   }
 }

@@ -101,6 +101,10 @@ export class ItemsService {
     if (dto.targetMemberId !== undefined) changes.targetMemberId = chosenTarget(choices, dto.targetMemberId);
     if (dto.notes !== undefined) changes.notes = dto.notes;
     if (dto.summary !== undefined || dto.aspect !== undefined || dto.targetMemberId !== undefined) changes.editedAt = this.clock.nowToSecond();
+    if (Object.keys(changes).length === 0) {
+      const message = '没有要修改的内容：请给出 summary、aspect、targetMemberId 或 notes';
+      throw AppError.badRequest(ErrorCode.ValidationFailed, `请求内容有误：${message}`, [{ field: 'body', message }]);
+    }
     await this.items.update(item.id, changes);
     return this.reread(scope, item.id);
   }

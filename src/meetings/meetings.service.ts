@@ -218,7 +218,8 @@ export class MeetingsService implements OnModuleDestroy {
         kind: 'team.assigned',
         title: `您已被列为${meeting.title}班子成员`,
         body: `您已被列为“${meeting.title}”${meetingKindName(meeting.kind)}班子成员${member.role === 'secretary' ? `（${TEAM_ROLE_NAMES.secretary}）` : ''}。请按时完成谈心谈话、认领意见和对照检查材料，会议定于 ${meeting.heldOn} 召开。`,
-        link: `/api/v1/meetings/${meeting.id}`,
+        // The page a team member acts on (their items), not the API's JSON: a WeCom/DingTalk link lands there.
+        link: '/me/items',
       })));
       return { members, deliveryIds };
     });

@@ -9,10 +9,11 @@ import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 import { WebhookDeliverySweeper } from './webhook-delivery.sweeper';
 import { Webhook } from './webhook.entity';
 import { WebhooksService } from './webhooks.service';
+import { WebhookTargets } from './webhook-targets';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, Webhook, WebhookDelivery, User])],
-  providers: [NotificationsService, WebhooksService, WebhookDeliveryProcessor, WebhookDeliverySweeper],
+  providers: [NotificationsService, WebhooksService, WebhookDeliveryProcessor, WebhookDeliverySweeper, WebhookTargets],
   exports: [NotificationsService, WebhooksService],
 })
 export class NotificationsModule {}

@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -9,7 +11,14 @@ import { User } from '../users/user.entity';
 import { Notification } from './notification.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
-import { buildWebhookRequest, deliveryProblem } from './webhook-format';
+import { buildWebhookRequest, deliveryProblem, WebhookRequest } from './webhook-format';
+import { WebhookTargetRefused, WebhookTargets } from './webhook-targets';
+
+/** The most of a receiver's answer read: its excerpt goes into the delivery history. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** The delivery was not made because its target is refused: recorded failed, never retried. */
+type Outcome = { refused: string } | { problem: string | null };
 
 type Payload = JobPayloads[JobName.DeliverWebhook];
 
@@ -26,6 +35,7 @@ export class WebhookDeliveryProcessor implements JobHandler<JobName.DeliverWebho
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly targets: WebhookTargets,
   ) {}
 
   async handle({ deliveryId }: Payload, context: JobContext): Promise<void> {
@@ -50,8 +60,16 @@ export class WebhookDeliveryProcessor implements JobHandler<JobName.DeliverWebho
       recipient: { id: notification.userId, username: recipient?.username ?? '', displayName: recipient?.displayName ?? '' },
     }, this.clock.now());
 
-    const problem = await this.post(webhook.format, request);
+    // The target is checked again at each delivery: DNS can change after the webhook was created.
+    const outcome = await this.post(webhook.format, request);
     const attempts = delivery.attempts + 1;
+    if ('refused' in outcome) {
+      const reason = `refused: ${outcome.refused}`.slice(0, 500);
+      this.logger.warn(`webhook ${webhook.id}: delivery ${deliveryId} not made, ${reason}`);
+      await this.deliveries.update({ id: deliveryId }, { status: 'failed', attempts, lastError: reason, updatedAt: this.clock.now() });
+      return;
+    }
+    const { problem } = outcome;
     if (problem) {
       await this.deliveries.update({ id: deliveryId }, { attempts, lastError: problem.slice(0, 500), updatedAt: this.clock.now() });
       throw new Error(`webhook ${webhook.id} refused delivery ${deliveryId} (attempt ${context.attempt}/${context.maxAttempts}): ${problem}`);
@@ -64,18 +82,43 @@ export class WebhookDeliveryProcessor implements JobHandler<JobName.DeliverWebho
     await this.deliveries.update({ id: deliveryId, status: 'pending' }, { status: 'failed', updatedAt: this.clock.now() });
   }
 
-  private async post(format: Webhook['format'], request: { url: string; headers: Record<string, string>; body: string }): Promise<string | null> {
-    try {
-      const response = await fetch(request.url, {
-        method: 'POST',
-        headers: request.headers,
-        body: request.body,
-        signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
-        redirect: 'error',
-      });
-      return deliveryProblem(format, response.status, await response.text());
-    } catch (error) {
-      return `could not reach the receiver: ${(error as Error).message}`;
-    }
+  /**
+   * Posts with node:http(s), connecting only to an address the target check passed (its `lookup`
+   * refuses the rest), so a name cannot answer one address to the check and another to the
+   * connection. Redirects are not followed (a 3xx is a failure).
+   */
+  private async post(format: Webhook['format'], request: WebhookRequest): Promise<Outcome> {
+    const refused = await this.targets.refusal(request.url, { unresolved: 'pass' });
+    if (refused) return { refused };
+    return new Promise<Outcome>((resolve) => {
+      const url = new URL(request.url);
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const body = Buffer.from(request.body, 'utf8');
+      const outgoing = send(
+        url,
+        {
+          method: 'POST',
+          headers: { ...request.headers, 'content-length': String(body.length) },
+          lookup: this.targets.lookup,
+          signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
+        },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          answer.on('data', (chunk: Buffer) => {
+            if (size < MAX_ANSWER_BYTES) chunks.push(chunk);
+            size += chunk.length;
+          });
+          answer.on('end', () => resolve({ problem: deliveryProblem(format, answer.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')) }));
+          answer.on('error', (error) => resolve({ problem: `could not reach the receiver: ${error.message}` }));
+          // Cut off (the timeout, a reset) before its end: the first of these answers wins.
+          answer.on('close', () => resolve({ problem: 'could not reach the receiver: the answer was cut off' }));
+        },
+      );
+      outgoing.on('error', (error) =>
+        resolve(error instanceof WebhookTargetRefused ? { refused: error.reason } : { problem: `could not reach the receiver: ${error.message}` }),
+      );
+      outgoing.end(body);
+    });
   }
 }

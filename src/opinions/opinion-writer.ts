@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { eachOnItsOwnIfTheBatchFails, GroupCommit, Outcome } from '../common/group-commit';
 import { AppConfig } from '../config/app-config';
 import { insertAllOrNothing, insertRows } from '../database/multi-row-insert';
+import { outageOf } from '../database/outage';
 import { isUniqueViolation } from '../database/unique-violation';
 import { FormNonce } from './form-nonce.entity';
 import { RawOpinion } from './raw-opinion.entity';
@@ -45,14 +46,25 @@ export class OpinionWriter {
   }
 
   private async writeBatch(entries: ToWrite[]): Promise<Array<Outcome<void>>> {
-    const outcomes = await eachOnItsOwnIfTheBatchFails(entries, async (batch) => {
-      await this.insert(batch);
-      return batch.map(() => undefined);
-    });
+    // An outage fails the whole batch as it is: written entry by entry, a batch whose commit was
+    // not answered (and may have been stored) could be stored twice.
+    const outcomes = await eachOnItsOwnIfTheBatchFails(
+      entries,
+      async (batch) => {
+        await this.insert(batch);
+        return batch.map(() => undefined);
+      },
+      (error) => outageOf(error) === null,
+    );
     return outcomes.map((outcome, index) => ('error' in outcome ? { error: this.refusalFor(entries[index], outcome.error) } : outcome));
   }
 
-  /** Without nonces, one statement (the common case through the API); with them, one transaction. */
+  /**
+   * Without nonces, one statement (the common case through the API); with them, one transaction.
+   * (On a database that stops answering, a lone INSERT already sent may yet be stored: its writer
+   * is told so, 504 OUTCOME_UNKNOWN; in a transaction only an unanswered COMMIT leaves that
+   * unknown, anything before it is 503, not stored. See database/outage.ts.)
+   */
   private async insert(entries: ToWrite[]): Promise<void> {
     const rows = entries.map((entry) => entry.row);
     const nonces = entries.flatMap((entry) => (entry.nonce ? [entry.nonce] : []));

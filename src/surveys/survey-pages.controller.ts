@@ -4,7 +4,8 @@ import { FastifyReply } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
 import { AnonymousPages } from '../common/decorators';
 import { PublicReadLimit } from '../rate-limit/public-limits';
-import { OnRefusal, RefusalAnswer, RefusedRequest } from '../web/form-refusal';
+import { isOutageAnswer } from '../database/outage';
+import { OnRefusal, RecentlyShown, RefusalAnswer, RefusedRequest } from '../web/form-refusal';
 import { formFields } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { GivenAnswer } from './survey-questions';
@@ -22,6 +23,9 @@ import { renderSurveyAnswered, renderSurveyClosed, renderSurveyPage, SurveyFormV
 @AnonymousPages()
 @Controller('s')
 export class SurveyPagesController {
+  /** The surveys shown lately, by token, to draw a refused form again while the database is down. */
+  private readonly shown = new RecentlyShown<PublicSurveyView>();
+
   constructor(
     private readonly responses: SurveyResponsesService,
     private readonly limits: SurveySubmitLimits,
@@ -35,7 +39,7 @@ export class SurveyPagesController {
   // An answered token is a normal state of the link, not an error.
   @OnRefusal((error, { query }) => (error.code === ErrorCode.TokenUsed ? { status: HttpStatus.OK, page: renderSurveyAnswered(query.sent !== undefined) } : undefined))
   async form(@Param('token') token: string): Promise<string> {
-    return renderSurveyPage(await this.responses.describe(token));
+    return renderSurveyPage(this.shown.remember(token, await this.responses.describe(token)));
   }
 
   /**
@@ -46,9 +50,9 @@ export class SurveyPagesController {
   @HttpCode(200)
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  @OnRefusal((error, sent, pages: SurveyPagesController) => pages.refused(error, sent))
+  @OnRefusal((error, sent, pages: SurveyPagesController) => pages.refused(error, sent), { outages: true })
   async submit(@Param('token') token: string, @Body() body: unknown, @Ip() address: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    const survey = await this.responses.describe(token);
+    const survey = this.shown.remember(token, await this.responses.describe(token));
     await this.limits.submit(token, { answers: answersFrom(formValues(body, survey), survey) }, address);
     reply.status(303).redirect(`/s/${encodeURIComponent(token)}?sent=1`);
   }
@@ -60,12 +64,35 @@ export class SurveyPagesController {
    */
   async refused(error: AppError, { params, body }: RefusedRequest): Promise<RefusalAnswer | undefined> {
     if (error.code === ErrorCode.TokenUsed) return renderSurveyAnswered(false);
+    if (isOutageAnswer(error)) return this.refusedDuringOutage(error, params.token, body);
     if (![ErrorCode.ValidationFailed, ErrorCode.RateLimited, ErrorCode.SurveyClosed].includes(error.code as ErrorCode)) return undefined;
     const survey = await this.responses.describe(params.token);
     const values = formValues(body, survey);
     if (error.code === ErrorCode.ValidationFailed) return renderSurveyPage(survey, values, problemsOf(error));
     if (error.code === ErrorCode.RateLimited) return renderSurveyPage(survey, values, undefined, `${error.message}。您填写的内容都已保留在下面，到时直接点“提交”即可。`);
     return renderSurveyClosed(survey, values);
+  }
+
+  /**
+   * Database or Redis down (503: nothing stored; 504: not known): the form again with everything
+   * typed and ticked, drawn from the survey if it can be read, else as this process showed it last
+   * (else the error page). Sending it again is safe: the token takes one answer.
+   */
+  private async refusedDuringOutage(error: AppError, token: string, body: unknown): Promise<RefusalAnswer | undefined> {
+    let survey: PublicSurveyView | undefined;
+    try {
+      survey = this.shown.remember(token, await this.responses.describe(token));
+    } catch (readError) {
+      // Back by now, and the answer had been stored after all.
+      if (readError instanceof AppError && readError.code === ErrorCode.TokenUsed) return { status: HttpStatus.OK, page: renderSurveyAnswered(false) };
+      survey = this.shown.recall(token);
+    }
+    if (!survey) return undefined;
+    const message =
+      error.code === ErrorCode.OutcomeUnknown
+        ? '系统没有及时确认您的回答是否已经保存。您填写的内容都已保留在下面，请稍后再点一次“提交”：如果刚才已经保存，会提示已经提交过，不会重复保存。'
+        : '系统暂时不可用，您的回答没有保存。您填写的内容都已保留在下面，请稍后再点“提交”。';
+    return renderSurveyPage({ ...survey, open: true }, formValues(body, survey), undefined, message);
   }
 }
 

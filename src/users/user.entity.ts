@@ -34,6 +34,13 @@ export class User {
   @Column('boolean')
   active: boolean;
 
+  /**
+   * Counts the changes that end the account's sessions (a new password, a deactivation): every
+   * token carries the number it was issued under, and one issued under an older number is refused.
+   */
+  @Column('int', { default: 0 })
+  tokenVersion: number;
+
   @Column('datetime')
   createdAt: Date;
 }

@@ -38,6 +38,9 @@ export class UsersService {
    * moment after that process answered, and "at once" admits no moment.
    */
   findActive(id: string): Promise<User | null> {
+    // Read through in every process beside others, so a password change or a deactivation made by
+    // one api process ends the account's sessions in all of them at once; alone, the process forgets
+    // the account when it changes it (updateUser).
     const read = () => this.users.findOne({ where: { id, active: true } });
     return this.bus.crossProcess ? read() : this.activeAccounts.get(id, read);
   }
@@ -112,11 +115,19 @@ export class UsersService {
       user.branchId = dto.branchId;
     }
     if (dto.displayName !== undefined) user.displayName = dto.displayName;
-    if (dto.password !== undefined) user.passwordHash = await this.hasher.hash(dto.password);
+    // A new password or a deactivation ends every session the account has (tokens and page
+    // sessions alike): a token issued under an older tokenVersion is refused (see AuthService).
+    let endsSessions = false;
+    if (dto.password !== undefined) {
+      user.passwordHash = await this.hasher.hash(dto.password);
+      endsSessions = true;
+    }
     if (dto.active !== undefined) {
       if (user.id === actor.userId && !dto.active) throw AppError.badRequest(ErrorCode.ValidationFailed, '不能停用自己的账号');
+      if (user.active && !dto.active) endsSessions = true;
       user.active = dto.active;
     }
+    if (endsSessions) user.tokenVersion = (user.tokenVersion ?? 0) + 1;
     await this.users.save(user);
     this.activeAccounts.forget(user.id);
     return user;

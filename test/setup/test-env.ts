@@ -18,6 +18,8 @@ export function baseTestEnv(): Record<string, string | undefined> {
     // MySQL is migrated once by the global setup (parallel migrations would race).
     DB_MIGRATE_ON_START: onMysql ? 'false' : 'true',
     DEMO_DATA: 'false',
+    // The suite's webhook receivers listen on loopback, which webhooks may not reach unless allowed.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     // Run by hand in their own test: a daily job would otherwise write to every test's meetings.
     REMINDERS_ENABLED: 'false',
     QUEUE_BACKOFF_MS: '100',

@@ -3,6 +3,7 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { trimmed } from '../../common/transforms';
 import { FORM_NONCE_PATTERN } from '../../opinions/form-nonce';
 import { OpinionText } from '../../opinions/opinion-text.decorator';
+import { IsOptionalNotNull } from '../../common/validation';
 
 /** What a writer sends to a box. Nothing here, nor in the request around it, is kept about them. */
 export class SubmitOpinionDto {
@@ -11,7 +12,7 @@ export class SubmitOpinionDto {
   text: string;
 
   /** One of the meeting's aspects; leave out to let the organisers sort it. */
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(100)
+  @IsOptionalNotNull() @Transform(trimmed) @IsString() @MaxLength(100)
   aspect?: string;
 
   /** The team member it concerns (an id from the box's targets); leave out for the team as a whole. */
@@ -19,7 +20,7 @@ export class SubmitOpinionDto {
   targetMemberId?: string | null;
 
   /** The box's access code, when it has one. */
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(50)
+  @IsOptionalNotNull() @Transform(trimmed) @IsString() @MaxLength(50)
   accessCode?: string;
 
   /**
@@ -27,6 +28,6 @@ export class SubmitOpinionDto {
    * that makes a retry safe: sent again with the same nonce, the opinion is not stored twice and
    * the answer is 409 ALREADY_SENT. The box page puts one in its form.
    */
-  @IsOptional() @IsString() @Matches(FORM_NONCE_PATTERN, { message: '表单编号格式不正确，请刷新页面后重新提交' })
+  @IsOptionalNotNull() @IsString() @Matches(FORM_NONCE_PATTERN, { message: '表单编号格式不正确，请刷新页面后重新提交' })
   nonce?: string;
 }

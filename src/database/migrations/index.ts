@@ -10,6 +10,7 @@ import { ProgressIndexes1795450421474 } from './mysql/1795450421474-ProgressInde
 import { ItemDistinctions1795456323858 } from './mysql/1795456323858-ItemDistinctions';
 import { AnonymousRelease1796606737804 } from './mysql/1796606737804-AnonymousRelease';
 import { FormNonces1796606800000 } from './mysql/1796606800000-FormNonces';
+import { SessionVersions1796619355417 } from './mysql/1796619355417-SessionVersions';
 import { Boxes1795434916504 } from './sqlite/1795434916504-Boxes';
 import { Foundation1795431938568 } from './sqlite/1795431938568-Foundation';
 import { RecordedOpinions1795439273719 } from './sqlite/1795439273719-RecordedOpinions';
@@ -22,10 +23,11 @@ import { ProgressIndexes1795450418005 } from './sqlite/1795450418005-ProgressInd
 import { ItemDistinctions1795456321826 } from './sqlite/1795456321826-ItemDistinctions';
 import { AnonymousRelease1796606740243 } from './sqlite/1796606740243-AnonymousRelease';
 import { FormNonces1796606800001 } from './sqlite/1796606800001-FormNonces';
+import { SessionVersions1796619345077 } from './sqlite/1796619345077-SessionVersions';
 
 /**
  * Migrations per database, in order. Generated from the entities with
  * `npm run cli -- migration:generate <Name>` (once on each database), reviewed, then listed here.
  */
-export const MYSQL_MIGRATIONS: Function[] = [Foundation1795431940093, Boxes1795434918123, RecordedOpinions1795439275446, Surveys1795441571761, Talks1795442354220, CheckMaterials1795442728928, OpinionList1795444489172, Exports1795446807462, ProgressIndexes1795450421474, ItemDistinctions1795456323858, AnonymousRelease1796606737804, FormNonces1796606800000];
-export const SQLITE_MIGRATIONS: Function[] = [Foundation1795431938568, Boxes1795434916504, RecordedOpinions1795439273719, Surveys1795441567722, Talks1795442350234, CheckMaterials1795442724642, OpinionList1795444484445, Exports1795446803997, ProgressIndexes1795450418005, ItemDistinctions1795456321826, AnonymousRelease1796606740243, FormNonces1796606800001];
+export const MYSQL_MIGRATIONS: Function[] = [Foundation1795431940093, Boxes1795434918123, RecordedOpinions1795439275446, Surveys1795441571761, Talks1795442354220, CheckMaterials1795442728928, OpinionList1795444489172, Exports1795446807462, ProgressIndexes1795450421474, ItemDistinctions1795456323858, AnonymousRelease1796606737804, FormNonces1796606800000, SessionVersions1796619355417];
+export const SQLITE_MIGRATIONS: Function[] = [Foundation1795431938568, Boxes1795434916504, RecordedOpinions1795439273719, Surveys1795441567722, Talks1795442350234, CheckMaterials1795442724642, OpinionList1795444484445, Exports1795446803997, ProgressIndexes1795450418005, ItemDistinctions1795456321826, AnonymousRelease1796606740243, FormNonces1796606800001, SessionVersions1796619345077];

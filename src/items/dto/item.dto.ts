@@ -2,24 +2,25 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { trimmed } from '../../common/transforms';
 import { ITEM_STATUSES, ItemStatus } from '../opinion-item.entity';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 
 export class ListItemsQuery {
-  @IsOptional() @IsIn(ITEM_STATUSES)
+  @IsOptionalNotNull() @IsIn(ITEM_STATUSES)
   status?: ItemStatus;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptionalNotNull() @IsString() @MaxLength(100)
   aspect?: string;
 
   /** A team member's id, or `team` for the items concerning the team as a whole. */
-  @IsOptional() @IsString() @MaxLength(36)
+  @IsOptionalNotNull() @IsString() @MaxLength(36)
   target?: string;
 }
 
 export class UpdateItemDto {
-  @IsOptional() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(2000)
+  @IsOptionalNotNull() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(2000)
   summary?: string;
 
-  @IsOptional() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(100)
+  @IsOptionalNotNull() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(100)
   aspect?: string;
 
   /** A team member's id, or null for the team as a whole. */
@@ -55,7 +56,7 @@ export class AddItemDto {
   @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(100)
   aspect: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptionalNotNull() @IsUUID()
   targetMemberId?: string;
 }
 
@@ -73,7 +74,7 @@ export class AnswerDto {
   @Transform(trimmed) @IsString() @MinLength(5) @MaxLength(5000)
   measures: string;
 
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate 应为 YYYY-MM-DD 格式的日期' })
+  @IsOptionalNotNull() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate 应为 YYYY-MM-DD 格式的日期' }) @IsCalendarDate()
   dueDate?: string;
 }
 
@@ -84,7 +85,7 @@ export class AssignDto {
 
 export class SimilarItemsQuery {
   /** At most how many pairs, most similar first (default 30). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptionalNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 }
 

@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { trimmed } from '../../common/transforms';
 import { MATERIAL_STATUSES, MaterialStatus } from '../material-states';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export class MoveMaterialDto {
   /** The status to move to: `drafting`, `submitted` (author); `returned`, `approved` (reviewer). */
@@ -9,6 +10,6 @@ export class MoveMaterialDto {
   status: MaterialStatus;
 
   /** The reviewer's comments; required when returning. */
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(2000)
+  @IsOptionalNotNull() @Transform(trimmed) @IsString() @MaxLength(2000)
   comment?: string;
 }

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEETING_KINDS, MeetingKind } from '../meeting-phase';
+import { IsOptionalNotNull } from '../../common/validation';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const dateMessage = { message: '$property 应为 YYYY-MM-DD 格式的日期' };
@@ -42,15 +42,15 @@ export class CreateMeetingDto {
   @IsIn(MEETING_KINDS)
   kind: MeetingKind;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptionalNotNull() @IsString() @MaxLength(500)
   theme?: string;
 
   /** One of `GET /api/v1/aspect-presets`; give this or `aspects`. */
-  @IsOptional() @IsString()
+  @IsOptionalNotNull() @IsString()
   aspectPreset?: string;
 
   /** The meeting's own check aspects (对照检查的方面), instead of a preset. */
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(100, { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(100, { each: true })
   aspects?: string[];
 
   @ValidateNested() @Type(() => DeadlinesDto)

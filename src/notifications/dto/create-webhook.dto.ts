@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUrl, MaxLength } from 'class-validator';
 import { WEBHOOK_FORMATS, WebhookFormat } from '../webhook.entity';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export class CreateWebhookDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(500)
@@ -10,6 +11,6 @@ export class CreateWebhookDto {
   format: WebhookFormat;
 
   /** Signs deliveries: an HMAC header (generic) or DingTalk's 加签 secret. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptionalNotNull() @IsString() @MaxLength(200)
   secret?: string;
 }

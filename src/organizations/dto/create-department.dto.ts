@@ -19,4 +19,5 @@ export class CreateDepartmentDto {
   headName?: string | null;
 }
 
-export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}
+/** Each field may be left out; sent as null only where null clears it (the head). */
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) {}

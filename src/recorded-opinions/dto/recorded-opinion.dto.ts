@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { trimmed } from '../../common/transforms';
 import { OpinionText } from '../../opinions/opinion-text.decorator';
+import { IsOptionalNotNull } from '../../common/validation';
 
 /** One opinion as an organiser minuted it: the words as said (原汁原味), its aspect and member if known. */
 export class RecordedOpinionDto {
@@ -9,10 +10,10 @@ export class RecordedOpinionDto {
   @OpinionText()
   text: string;
 
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(100)
+  @IsOptionalNotNull() @Transform(trimmed) @IsString() @MaxLength(100)
   aspect?: string;
 
   /** The team member it concerns (a user id); leave out for the team as a whole. */
-  @IsOptional() @IsUUID()
+  @IsOptionalNotNull() @IsUUID()
   targetMemberId?: string;
 }

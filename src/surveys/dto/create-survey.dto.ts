@@ -1,7 +1,8 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { trimmed } from '../../common/transforms';
 import { QUESTION_KINDS, QuestionKind } from '../survey-questions';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export class SurveyQuestionDto {
   /** `text` (free answer, becomes an opinion), `single` or `multi` choice, `rating` 1–5. */
@@ -12,15 +13,15 @@ export class SurveyQuestionDto {
   prompt: string;
 
   /** Text questions only: the aspect its answers are filed under (one of the meeting's). */
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(100)
+  @IsOptionalNotNull() @Transform(trimmed) @IsString() @MaxLength(100)
   aspect?: string;
 
   /** Choice questions only: 2 to 20 distinct options. */
-  @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(200, { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(200, { each: true })
   options?: string[];
 
   /** Whether an answer is needed; true unless said otherwise. */
-  @IsOptional() @IsBoolean()
+  @IsOptionalNotNull() @IsBoolean()
   required?: boolean;
 }
 
@@ -29,7 +30,7 @@ export class CreateSurveyDto {
   title: string;
 
   /** Anonymous unless said otherwise: answers keep no link to their token. */
-  @IsOptional() @IsBoolean()
+  @IsOptionalNotNull() @IsBoolean()
   anonymous?: boolean;
 
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SurveyQuestionDto)

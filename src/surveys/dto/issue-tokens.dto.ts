@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export const MAX_TOKENS_PER_REQUEST = 1000;
 
@@ -7,7 +8,7 @@ export class IssueTokensDto {
   count: number;
 
   /** The department or branch the sheet goes to; its answers can then be counted apart. */
-  @IsOptional() @IsUUID()
+  @IsOptionalNotNull() @IsUUID()
   departmentId?: string;
 }
 
@@ -16,6 +17,6 @@ export type TokenSheetFormat = (typeof TOKEN_SHEET_FORMATS)[number];
 
 export class TokenSheetQuery {
   /** `json` (default) the tokens and links; `html` a print view of QR cards; `xlsx` a workbook with the QR codes. */
-  @IsOptional() @IsIn(TOKEN_SHEET_FORMATS, { message: 'format 应为 json、html 或 xlsx' })
+  @IsOptionalNotNull() @IsIn(TOKEN_SHEET_FORMATS, { message: 'format 应为 json、html 或 xlsx' })
   format?: TokenSheetFormat;
 }

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ALL_ROLES, Role } from '../../common/roles';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export class CreateUserDto {
   /** Letters, digits, dot, dash or underscore; unique across Tanxin. */
@@ -15,10 +16,10 @@ export class CreateUserDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsIn(ALL_ROLES, { each: true })
   roles: Role[];
 
-  @IsOptional() @IsUUID()
+  @IsOptionalNotNull() @IsUUID()
   departmentId?: string;
 
   /** Their party branch (所在支部): a department of kind `branch`. */
-  @IsOptional() @IsUUID()
+  @IsOptionalNotNull() @IsUUID()
   branchId?: string;
 }

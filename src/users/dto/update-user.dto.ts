@@ -1,14 +1,15 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ALL_ROLES, Role } from '../../common/roles';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export class UpdateUserDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(100)
   displayName?: string;
 
-  @IsOptional() @IsString() @MinLength(8) @MaxLength(200)
+  @IsOptionalNotNull() @IsString() @MinLength(8) @MaxLength(200)
   password?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsIn(ALL_ROLES, { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsIn(ALL_ROLES, { each: true })
   roles?: Role[];
 
   /** null moves the person out of any department. */
@@ -19,6 +20,6 @@ export class UpdateUserDto {
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID()
   branchId?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptionalNotNull() @IsBoolean()
   active?: boolean;
 }
