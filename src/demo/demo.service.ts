@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { ReleaseService } from '../release/release.service';
@@ -179,7 +179,10 @@ export class DemoService {
    * is stored only as a hash, so this is the one place its address survives the first start.
    */
   private rememberAddresses(addresses: DemoAddresses): void {
+    // Only the embedded default shows a banner with the demo (see startupBanner); the CLI's demo on MySQL logs them once.
+    if (!this.config.demoData) return;
     try {
+      mkdirSync(this.config.dataDir, { recursive: true });
       writeFileSync(join(this.config.dataDir, DEMO_ADDRESSES_FILE), JSON.stringify(addresses));
     } catch (error) {
       this.logger.warn(`the demo's addresses were not kept for the start-up banner: ${(error as Error).message}`);
