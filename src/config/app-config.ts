@@ -24,6 +24,8 @@ export class AppConfig {
   readonly trustProxy: TrustProxy;
   readonly dataDir: string;
   readonly publicBaseUrl: string;
+  /** Whether PUBLIC_BASE_URL was given: without it posters and survey cards point to localhost. */
+  readonly publicBaseUrlGiven: boolean;
   readonly timeZone: string;
   readonly logLevel: string;
   readonly bodyLimit: number;
@@ -76,6 +78,7 @@ export class AppConfig {
     this.trustProxy = parseTrustProxy(vars.TRUST_PROXY) ?? false;
     this.dataDir = resolve(vars.DATA_DIR);
     this.publicBaseUrl = (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, '');
+    this.publicBaseUrlGiven = vars.PUBLIC_BASE_URL !== undefined;
     this.timeZone = vars.TIME_ZONE;
     this.logLevel = vars.LOG_LEVEL;
     this.bodyLimit = vars.BODY_LIMIT;

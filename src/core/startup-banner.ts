@@ -19,6 +19,9 @@ export interface DemoAddresses {
 export function startupBanner(config: AppConfig): string[] {
   const base = config.publicBaseUrl;
   const lines = [`Tanxin is listening on ${config.host}:${config.port}: open ${base}/ · sign in at ${base}/login · API at ${base}/api/docs`];
+  if (!config.publicBaseUrlGiven) {
+    lines.push(`PUBLIC_BASE_URL is not set: box posters, QR codes, survey cards and webhook links will point to ${base}, which other people's phones cannot open; set it to the address they use`);
+  }
   const demo = readDemoAddresses(config.dataDir);
   if (config.demoData && demo) {
     lines.push(`demo accounts: ${demo.accounts}`);

@@ -11,7 +11,7 @@ describe('what a start prints', () => {
   it('says where to open, sign in and read the API, and on the embedded demo who to sign in as and where to write', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tanxin-banner-'));
     writeFileSync(join(dataDir, DEMO_ADDRESSES_FILE), JSON.stringify({ accounts: 'organiser / demo12345', box: 'http://localhost:3000/b/x', survey: 'http://localhost:3000/s/y' }));
-    const lines = startupBanner(loadConfig({ DATA_DIR: dataDir, PORT: '3000' }));
+    const lines = startupBanner(loadConfig({ DATA_DIR: dataDir, PORT: '3000', PUBLIC_BASE_URL: 'http://localhost:3000' }));
     expect(lines.join('\n')).toEqual(expect.stringContaining('http://localhost:3000/login'));
     expect(lines.join('\n')).toEqual(expect.stringContaining('http://localhost:3000/api/docs'));
     expect(lines.slice(1)).toEqual(['demo accounts: organiser / demo12345', 'demo box (意见箱): http://localhost:3000/b/x', 'demo survey (征求意见表, one unanswered token): http://localhost:3000/s/y']);
@@ -20,7 +20,13 @@ describe('what a start prints', () => {
   it('names no demo account where there is no demo', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tanxin-banner-'));
     writeFileSync(join(dataDir, DEMO_ADDRESSES_FILE), JSON.stringify({ accounts: 'organiser / demo12345', box: 'b', survey: 's' }));
-    expect(startupBanner(loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false' }))).toHaveLength(1);
+    expect(startupBanner(loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', PUBLIC_BASE_URL: 'https://tanxin.example.org' }))).toHaveLength(1);
+  });
+
+  it('warns when posters and survey cards would point to localhost', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tanxin-banner-'));
+    const lines = startupBanner(loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', PORT: '3000' }));
+    expect(lines[1]).toMatch(/^PUBLIC_BASE_URL is not set: .* will point to http:\/\/localhost:3000/);
   });
 
   it("turns Nest's module and route lines down to debug, and passes every other line on", () => {
