@@ -35,24 +35,34 @@ async function notifyTeam(t: TestApp, org: TestOrg, organiser: TestUser): Promis
   await t.drain();
 }
 
+/** What each describe works in: a test app with these settings, its organisation, an organiser and a receiver. */
+interface Scene {
+  t: TestApp;
+  org: TestOrg;
+  organiser: TestUser;
+  receiver: Awaited<ReturnType<typeof startReceiver>>;
+}
+
+/** Builds the scene before the describe's tests and takes it down after; its fields are set once beforeAll has run. */
+function sceneWith(env: Record<string, string>): Scene {
+  const scene = {} as Scene;
+  beforeAll(async () => {
+    scene.t = await createTestApp(env);
+    scene.org = await createOrg(scene.t);
+    scene.organiser = await scene.org.user([Role.Organiser]);
+    scene.receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await scene.t.close();
+    await new Promise((resolve) => scene.receiver.server.close(resolve));
+  });
+  return scene;
+}
+
 describe(`webhook targets (${driverName})`, () => {
   describe('without an allow-list', () => {
-    let t: TestApp;
-    let org: TestOrg;
-    let organiser: TestUser;
-    let receiver: Awaited<ReturnType<typeof startReceiver>>;
-
-    beforeAll(async () => {
-      // The suite's default allows 127.0.0.1 (its receivers); this app allows nothing.
-      t = await createTestApp({ WEBHOOK_ALLOWED_HOSTS: '', QUEUE_ATTEMPTS: '3', QUEUE_BACKOFF_MS: '100' });
-      org = await createOrg(t);
-      organiser = await org.user([Role.Organiser]);
-      receiver = await startReceiver();
-    });
-    afterAll(async () => {
-      await t.close();
-      await new Promise((resolve) => receiver.server.close(resolve));
-    });
+    // The suite's default allows 127.0.0.1 (its receivers); this app allows nothing.
+    const scene = sceneWith({ WEBHOOK_ALLOWED_HOSTS: '', QUEUE_ATTEMPTS: '3', QUEUE_BACKOFF_MS: '100' });
 
     it.each([
       ['loopback', 'http://127.0.0.1:9/hook'],
@@ -69,6 +79,7 @@ describe(`webhook targets (${driverName})`, () => {
       ['multicast', 'http://224.0.0.1/hook'],
       ['a name resolving to loopback', 'http://localhost:9/hook'],
     ])('refuses a webhook to %s: 400 WEBHOOK_TARGET_REFUSED naming url', async (_what, url) => {
+      const { t, organiser } = scene;
       const response = await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url, format: 'generic' }).expect(400);
       expect(response.body).toMatchObject({ code: 'WEBHOOK_TARGET_REFUSED', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
       expect(response.body.details).toEqual([{ field: 'url', message: expect.stringContaining('url') }]);
@@ -76,16 +87,19 @@ describe(`webhook targets (${driverName})`, () => {
     });
 
     it('refuses loopback written as a number too (the URL check already turns it away)', async () => {
+      const { t, organiser } = scene;
       const response = await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url: 'http://2130706433/hook', format: 'generic' }).expect(400);
       expect(response.body.details).toEqual([expect.objectContaining({ field: 'url' })]);
     });
 
     it('accepts a public address', async () => {
+      const { t, organiser } = scene;
       const created = await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url: 'https://93.184.215.14/cgi-bin/webhook/send?key=abc', format: 'wecom' }).expect(201);
       await t.http.delete(`/api/v1/webhooks/${created.body.id}`).set(organiser.auth).expect(204);
     });
 
     it('checks again at delivery: a webhook whose target became refused is failed once with the reason, not retried, and nothing reaches it', async () => {
+      const { t, org, organiser, receiver } = scene;
       // As if the name had resolved to a public address when the webhook was made: the row is
       // there, its target is loopback now.
       const webhookId = randomUUID();
@@ -101,23 +115,10 @@ describe(`webhook targets (${driverName})`, () => {
   });
 
   describe('with WEBHOOK_ALLOWED_HOSTS', () => {
-    let t: TestApp;
-    let org: TestOrg;
-    let organiser: TestUser;
-    let receiver: Awaited<ReturnType<typeof startReceiver>>;
-
-    beforeAll(async () => {
-      t = await createTestApp({ WEBHOOK_ALLOWED_HOSTS: 'robot.intranet.example, 127.0.0.0/8,10.8.0.0/16' });
-      org = await createOrg(t);
-      organiser = await org.user([Role.Organiser]);
-      receiver = await startReceiver();
-    });
-    afterAll(async () => {
-      await t.close();
-      await new Promise((resolve) => receiver.server.close(resolve));
-    });
+    const scene = sceneWith({ WEBHOOK_ALLOWED_HOSTS: 'robot.intranet.example, 127.0.0.0/8,10.8.0.0/16' });
 
     it('accepts the hosts and ranges listed, and only those', async () => {
+      const { t, organiser } = scene;
       await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url: 'http://robot.intranet.example/send', format: 'dingtalk' }).expect(201);
       await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url: 'http://10.8.3.4:8080/send', format: 'wecom' }).expect(201);
       await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url: 'http://10.9.0.1/send', format: 'wecom' }).expect(400);
@@ -128,6 +129,7 @@ describe(`webhook targets (${driverName})`, () => {
     });
 
     it('delivers to an allowed intranet receiver', async () => {
+      const { t, org, organiser, receiver } = scene;
       const created = await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url: receiver.url, format: 'generic' }).expect(201);
       await notifyTeam(t, org, organiser);
       expect(receiver.hits).toEqual(['/hook']);
