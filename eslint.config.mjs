@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/materials/materials.service.ts'],
+    files: ['src/common/file-names.ts'],
     rules: {
       // cleanFileName strips control characters from uploaded file names: the regex names them on purpose.
       'no-control-regex': 'off',

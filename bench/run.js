@@ -20,7 +20,7 @@ const path = require('node:path');
 const { printSummary, writeResults } = require('./lib/report');
 const { installExitHandlers, stopAll } = require('./lib/server');
 
-const SCENARIOS = [require('./scenarios/start'), require('./scenarios/http'), require('./scenarios/box-submit'), require('./scenarios/survey-submit'), require('./scenarios/talk-matrix'), require('./scenarios/progress'), require('./scenarios/aggregation'), require('./scenarios/clustering')];
+const SCENARIOS = [require('./scenarios/start'), require('./scenarios/http'), require('./scenarios/box-submit'), require('./scenarios/survey-submit'), require('./scenarios/talk-matrix'), require('./scenarios/progress'), require('./scenarios/aggregation'), require('./scenarios/clustering'), require('./scenarios/repeats'), require('./scenarios/review'), require('./scenarios/supervision')];
 
 /** Hard limit for the whole run: whatever hangs, the bench ends and its servers die. */
 const TOTAL_TIMEOUT_MS = 15 * 60 * 1000;

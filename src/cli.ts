@@ -5,14 +5,14 @@ import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { clusterAll } from './clustering/cluster';
 import { readOpinionLines } from './clustering/opinion-lines';
 import { AppError } from './common/app-error';
-import { AppConfig, loadConfig } from './config/app-config';
+import { AppConfig, loadConfig, loadEmbeddingsSettings } from './config/app-config';
 import { ConfigError } from './config/environment';
 import { CoreModule } from './core/core.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { DemoModule } from './demo/demo.module';
+import { clusterWithModel } from './embeddings/cluster-with-model';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DemoService } from './demo/demo.service';
 import { FEATURE_MODULES } from './features';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -21,13 +21,19 @@ import { QueueModule } from './queue/queue.module';
 const USAGE = `Tanxin command line
 
   npm run cli -- migrate                          run pending migrations
-  npm run cli -- bootstrap --org <name> --admin <username> --password <pw>
+  npm run cli -- bootstrap --org <name> --admin <username> --password <pw> [--parent <org name>]
+                                                  create an organisation and its first account;
+                                                  --parent makes it (or an existing one) a unit of
+                                                  that body, whose 督导组 may then supervise it
                                                   create an organisation and its first account
   npm run cli -- demo                             create the demo organisation (${DEMO_ORGANIZATION})
   npm run cli -- migration:generate <Name>        write a migration for the configured database
                                                   from the difference between entities and schema
   npm run cli -- cluster <file.jsonl>             group opinions ({"id","text","aspect"?,"target"?} per
-                                                  line) into items; prints {"id","item"} per line
+                                                  line) into items; prints {"id","item"} per line;
+                                                  with EMBEDDINGS_URL and EMBEDDINGS_MODEL set, the
+                                                  model's vectors join the words (each distinct text
+                                                  sent once; lexical alone if the model fails)
 `;
 
 class UsageError extends Error {}
@@ -68,16 +74,24 @@ async function migrate(config: AppConfig): Promise<void> {
 }
 
 async function bootstrap(config: AppConfig, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { org: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { org: { type: 'string' }, admin: { type: 'string' }, password: { type: 'string' }, parent: { type: 'string' } } });
   const problems = [];
   if (!values.org?.trim()) problems.push('--org <name> is required');
   if (!values.admin || !/^[A-Za-z0-9_.-]{3,64}$/.test(values.admin)) problems.push('--admin <username> is required: 3–64 letters, digits, dot, dash or underscore');
   if (!values.password || values.password.length < 8) problems.push('--password is required, at least 8 characters');
+  if (values.parent !== undefined && !values.parent.trim()) problems.push('--parent <org name> needs the parent organisation\'s name');
   if (problems.length) throw new UsageError(problems.join('\n'));
-  const result = await withApp(config, (app) => app.get(OrganizationsService).bootstrapOrganization(values.org!.trim(), values.admin!, values.password!));
+  const parentName = values.parent?.trim();
+  const result = await withApp(config, async (app) => {
+    const organizations = app.get(OrganizationsService);
+    const parent = parentName ? await organizations.findByName(parentName) : null;
+    if (parentName && !parent) throw new UsageError(`no organisation named "${parentName}": bootstrap the parent body first`);
+    return organizations.bootstrapOrganization(values.org!.trim(), values.admin!, values.password!, undefined, parent?.id ?? null);
+  });
+  const under = parentName ? `, a unit of "${parentName}"` : '';
   out(result.created
-    ? `created organisation "${result.organization.name}" with admin ${result.admin.username} (roles admin, organiser)`
-    : `organisation "${result.organization.name}" with admin ${result.admin.username} already exists; nothing changed`);
+    ? `created organisation "${result.organization.name}"${under} with admin ${result.admin.username} (roles admin, organiser)`
+    : `organisation "${result.organization.name}"${under} with admin ${result.admin.username} already exists; nothing else changed`);
 }
 
 async function demo(config: AppConfig): Promise<void> {
@@ -123,7 +137,10 @@ ${down}
   out(`wrote ${file}; review it and add ${className} to src/database/migrations/index.ts`);
 }
 
-/** Clusters the opinions of a JSON-lines file; needs no database and no configuration. */
+/**
+ * Clusters the opinions of a JSON-lines file; needs no database and no configuration but the
+ * EMBEDDINGS_* settings, when an embedding model is to be asked (vectors kept in memory for the run).
+ */
 async function cluster(file: string | undefined): Promise<void> {
   if (!file) throw new UsageError('cluster needs a file: npm run cli -- cluster <file.jsonl>');
   let content: string;
@@ -134,7 +151,8 @@ async function cluster(file: string | undefined): Promise<void> {
   }
   const parsed = readOpinionLines(content);
   if ('problem' in parsed) throw new UsageError(`${file}: ${parsed.problem}`);
-  const lines = clusterAll(parsed.opinions).map((row) => JSON.stringify(row));
+  const rows = await clusterWithModel(parsed.opinions, loadEmbeddingsSettings(process.env), (message) => process.stderr.write(`${message}\n`));
+  const lines = rows.map((row) => JSON.stringify(row));
   // One write (a single string of up to some MB): per-line writes cost more than the clustering.
   if (lines.length) await new Promise<void>((resolve, reject) => process.stdout.write(`${lines.join('\n')}\n`, (error) => (error ? reject(error) : resolve())));
 }
@@ -145,9 +163,9 @@ async function run(argv: string[]): Promise<void> {
     out(USAGE);
     return;
   }
-  // Before any configuration is read: clustering a file touches no database.
-  if (command === 'cluster') return cluster(args[0]);
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // Before the rest of the configuration is read: clustering a file touches no database.
+  if (command === 'cluster') return cluster(args[0]);
   const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
   switch (command) {
     case 'migrate':

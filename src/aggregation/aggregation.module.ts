@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmbeddingsModule } from '../embeddings/embeddings.module';
 import { ItemsModule } from '../items/items.module';
 import { Meeting } from '../meetings/meeting.entity';
 import { OpinionsModule } from '../opinions/opinions.module';
@@ -12,7 +13,7 @@ import { AggregationSweeper } from './aggregation.sweeper';
  * decides where each pending opinion goes; the items feature makes and grows the items.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting]), OpinionsModule, ItemsModule],
+  imports: [TypeOrmModule.forFeature([Meeting]), OpinionsModule, ItemsModule, EmbeddingsModule],
   providers: [AggregationService, AggregationProcessor, AggregationSweeper],
   exports: [AggregationService],
 })

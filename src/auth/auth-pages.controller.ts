@@ -65,18 +65,23 @@ export class AuthPagesController {
 
   /**
    * Where an account lands when the sign-in named no page: a team member on their items; an
-   * organiser or a supervisor on the board of the newest meeting (筹备进度看板), the page they
-   * come for; anyone else on the items page, which says whom it is for.
+   * organiser on the meetings (组织者工作台); a supervisor on the board of the newest meeting
+   * (筹备进度看板); an administrator on the accounts; anyone else (staff) on a page that says
+   * what they can do here.
    */
   private async landingOf(accessToken: string): Promise<string> {
     const actor = await this.auth.actorFor(accessToken);
-    return actor ? this.landingFor(actor) : '/me/items';
+    return actor ? this.landingFor(actor) : '/me';
   }
 
   private async landingFor(actor: Actor): Promise<string> {
-    if (hasRole(actor, Role.Leader) || !hasRole(actor, Role.Organiser, Role.Supervisor)) return '/me/items';
-    const [newest] = await this.meetings.listMeetings(actor);
-    return newest ? `/meetings/${newest.id}/board` : '/me/items';
+    if (hasRole(actor, Role.Leader)) return '/me/items';
+    if (hasRole(actor, Role.Organiser)) return '/meetings';
+    if (hasRole(actor, Role.Supervisor)) {
+      const [newest] = await this.meetings.listMeetings(actor);
+      return newest ? `/meetings/${newest.id}/board` : '/meetings';
+    }
+    return hasRole(actor, Role.Admin) ? '/people' : '/me';
   }
 }
 

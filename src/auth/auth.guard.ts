@@ -5,10 +5,12 @@ import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { IS_PUBLIC, ROLES } from '../common/decorators';
 import { Role } from '../common/roles';
+import { SupervisedUnits } from '../common/supervised-units';
 import { routeKindOf } from '../core/public-routes';
 import { AuthService } from './auth.service';
 import { PageSession } from './page-session';
 import { PAGE_ACCESS } from './page-session.guard';
+import { reachedActor } from './supervised-reach';
 
 type ActorRequest = FastifyRequest & { actor?: Actor; raw: FastifyRequest['raw'] & { actor?: Actor } };
 
@@ -24,6 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly session: PageSession,
+    private readonly supervised: SupervisedUnits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,10 +44,11 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<ActorRequest>();
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const actor = token ? await this.auth.actorFor(token) : null;
-    if (!actor) {
+    const own = token ? await this.auth.actorFor(token) : null;
+    if (!own) {
       throw new AppError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, '请先登录，或登录已过期');
     }
+    const actor = (await reachedActor(this.reflector, this.supervised, context, own)) ?? own;
     request.actor = actor;
     request.raw.actor = actor;
 

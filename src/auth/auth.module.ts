@@ -6,6 +6,7 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
+import { AccountPagesController } from './account-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
@@ -36,5 +37,5 @@ import { TokenService } from './token.service';
 export class AuthModule {}
 
 /** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
-@Module({ imports: [AuthModule, UsersModule, MeetingsModule], controllers: [AuthController, AuthPagesController] })
+@Module({ imports: [AuthModule, UsersModule, MeetingsModule], controllers: [AuthController, AuthPagesController, AccountPagesController] })
 export class AuthRoutes {}

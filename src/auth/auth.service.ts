@@ -41,6 +41,17 @@ export class AuthService {
   }
 
   /**
+   * One's own password changed, given the current one: a wrong one counts as a failed sign-in
+   * (LoginThrottle), every older session ends, and the answer is a new token for this one.
+   */
+  changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string): Promise<{ accessToken: string }> {
+    return this.throttle.attempt(actor.username, address, async () => {
+      const user = await this.users.changeOwnPassword(actor, currentPassword, newPassword);
+      return { accessToken: await this.tokens.issue({ userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles }, user.tokenVersion) };
+    });
+  }
+
+  /**
    * Who a token stands for now: its account, read again (see UsersService.findActive), so a
    * deactivated account or a changed role counts from the next request; null for a forged,
    * expired or malformed token, an account gone or inactive, or a token issued before the
@@ -48,8 +59,14 @@ export class AuthService {
    * API's bearer tokens and the pages' session cookie both go through here.
    */
   async actorFor(token: string): Promise<Actor | null> {
+    return (await this.personFor(token))?.actor ?? null;
+  }
+
+  /** As actorFor, with the account's display name: what a signed-in page's header shows. */
+  async personFor(token: string): Promise<{ actor: Actor; name: string } | null> {
     const claimed = await this.tokens.read(token);
     const user = claimed ? await this.users.findActive(claimed.userId) : null;
-    return user && claimed && claimed.tokenVersion === (user.tokenVersion ?? 0) ? { userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles } : null;
+    if (!user || !claimed || claimed.tokenVersion !== (user.tokenVersion ?? 0)) return null;
+    return { actor: { userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles }, name: user.displayName || user.username };
   }
 }

@@ -13,3 +13,9 @@ export class LoginResult {
   accessToken: string;
   user: SignedInUserView;
 }
+
+/** A password changed: the new bearer token (every older token of the account has ended). */
+export class NewTokenView {
+  /** The bearer token for the `Authorization` header. */
+  accessToken: string;
+}

@@ -34,7 +34,7 @@ export class LoginThrottle {
     try {
       return await signIn();
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.InvalidCredentials) await this.limiter.count(counters);
+      if (error instanceof AppError && (error.code === ErrorCode.InvalidCredentials || error.code === ErrorCode.WrongPassword)) await this.limiter.count(counters);
       throw error;
     }
   }

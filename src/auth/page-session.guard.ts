@@ -5,7 +5,10 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Role } from '../common/roles';
+import { SupervisedUnits } from '../common/supervised-units';
+import { reachedActor } from './supervised-reach';
 import { PageSession } from './page-session';
+import { Viewer } from '../web/workbench';
 
 export const PAGE_ACCESS = 'tanxin:page-access';
 
@@ -33,25 +36,32 @@ export class PageSessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly session: PageSession,
+    private readonly supervised: SupervisedUnits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.get<PageAccess>(PAGE_ACCESS, context.getHandler());
-    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor; viewer?: Viewer }>();
     // The page's own headers (`@Header`: no-store …) go on its redirect and refusals too: Nest sets
     // them only once the guards have passed.
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     for (const { name, value } of this.reflector.get<DeclaredHeader[] | undefined>(HEADERS_METADATA, context.getHandler()) ?? []) {
       reply.header(name, typeof value === 'function' ? value() : value);
     }
-    const actor = await this.session.actor(request);
+    const viewer = await this.session.viewer(request);
+    const actor = viewer?.actor;
     if (!actor) {
       if (access.fromScript?.(request)) throw new AppError(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED, '登录已过期，请重新登录');
       throw new SignInRequired(access.next ?? request.url.split('?')[0]);
     }
+    // Known before the role is checked: a refusal's page is drawn in the person's own workbench.
+    request.viewer = viewer;
     if (!hasRole(actor, ...access.roles)) throw AppError.forbidden(access.forbidden);
     if (request.method !== 'GET' && request.method !== 'HEAD' && !this.session.sameOrigin(request)) throw AppError.forbidden('请从本站的页面提交');
-    request.actor = actor;
+    // A parent body's supervisor on a page of a unit their 督导组 supervises: the unit's, read-only.
+    const reached = await reachedActor(this.reflector, this.supervised, context, actor);
+    if (reached) request.viewer = { ...viewer, actor: reached };
+    request.actor = reached ?? actor;
     return true;
   }
 }

@@ -3,6 +3,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../common/actor';
 import { AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
+import { Viewer } from '../web/workbench';
 
 const COOKIE = 'tanxin_session';
 
@@ -20,8 +21,14 @@ export class PageSession {
 
   /** The signed-in person, or null. */
   async actor(request: FastifyRequest): Promise<Actor | null> {
+    return (await this.viewer(request))?.actor ?? null;
+  }
+
+  /** The signed-in person with their name (for the page's header), or null. */
+  async viewer(request: FastifyRequest): Promise<Viewer | null> {
     const token = cookieValue(request.headers.cookie, COOKIE);
-    return token ? this.auth.actorFor(token) : null;
+    const person = token ? await this.auth.personFor(token) : null;
+    return person && { ...person, userId: person.actor.userId, roles: person.actor.roles };
   }
 
   start(reply: FastifyReply, token: string): void {

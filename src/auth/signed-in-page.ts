@@ -1,5 +1,6 @@
-import { applyDecorators, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
 import { WithRouteKind } from '../core/public-routes';
+import { Viewer } from '../web/workbench';
 import { PAGE_ACCESS, PageAccess, PageSessionGuard, SignInRedirect } from './page-session.guard';
 
 /**
@@ -9,3 +10,10 @@ import { PAGE_ACCESS, PageAccess, PageSessionGuard, SignInRedirect } from './pag
  */
 export const SignedInPage = (access: PageAccess) =>
   applyDecorators(WithRouteKind({ html: true }), SetMetadata(PAGE_ACCESS, access), UseGuards(PageSessionGuard), UseFilters(SignInRedirect));
+
+/** The signed-in person on a SignedInPage (set by its guard): their actor, name and roles, for the page and its header. */
+export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer => {
+  const request = context.switchToHttp().getRequest<{ viewer?: Viewer }>();
+  if (!request.viewer) throw new Error('CurrentViewer used on a route that is not a SignedInPage');
+  return request.viewer;
+});

@@ -8,6 +8,7 @@ import { Role } from '../common/roles';
 import { BoxOpinionView, BoxView } from './box.views';
 import { BoxesService } from './boxes.service';
 import { OpenBoxDto } from './dto/open-box.dto';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 @ApiTags('boxes')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class BoxesController {
 
   /** The meeting's boxes; each count is of the opinions released so far (统一整理), never of those held. */
   @Get('meetings/:id/boxes')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   list(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<BoxView[]> {
     return this.boxes.listBoxes(actor, meetingId);

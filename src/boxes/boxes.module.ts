@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OpinionsModule } from '../opinions/opinions.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { UsersModule } from '../users/users.module';
+import { BoxAdminPagesController } from './box-admin-pages.controller';
 import { BoxReleaseRules } from './box-release-rules';
 import { BoxDirectory } from './box-directory';
 import { BoxPagesController } from './box-pages.controller';
@@ -23,5 +25,8 @@ import { PublicBoxesController } from './public-boxes.controller';
 export class BoxesModule {}
 
 /** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
-@Module({ imports: [BoxesModule, RateLimitModule], controllers: [BoxesController, PublicBoxesController, BoxPagesController] })
+@Module({
+  imports: [BoxesModule, RateLimitModule, MeetingsModule, OpinionsModule, AuthModule],
+  controllers: [BoxesController, PublicBoxesController, BoxPagesController, BoxAdminPagesController],
+})
 export class BoxesRoutes {}

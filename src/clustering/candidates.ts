@@ -65,10 +65,23 @@ export class CandidateIndex {
         this.shared[item] += weight;
       }
     }
-    const found = this.touched.map((item) => ({ item, shared: this.shared[item] }));
+    // The best maxCandidates kept in order as they come, rather than all found sorted: a query
+    // of common terms touches hundreds of items and keeps a dozen.
+    const best: number[] = [];
+    const limit = this.limits.maxCandidates;
+    const before = (a: number, b: number) => this.shared[a] > this.shared[b] || (this.shared[a] === this.shared[b] && a < b);
+    for (const item of this.touched) {
+      if (best.length === limit && !before(item, best[limit - 1])) continue;
+      let at = Math.min(best.length, limit - 1);
+      if (best.length < limit) best.push(item);
+      while (at > 0 && before(item, best[at - 1])) {
+        best[at] = best[at - 1];
+        at -= 1;
+      }
+      best[at] = item;
+    }
     for (const item of this.touched) this.shared[item] = 0;
     this.touched.length = 0;
-    found.sort((a, b) => b.shared - a.shared || a.item - b.item);
-    return found.slice(0, this.limits.maxCandidates).map((entry) => entry.item);
+    return best;
   }
 }

@@ -1,13 +1,22 @@
 import { CandidateIndex } from './candidates';
+import { blend, DenseCentroid } from './dense';
 import { Centroid, SparseVector } from './similarity';
 
+/** A text that belongs to an item (or will): what a neighbour by the model leads to. */
+export interface Placed {
+  item: ItemState | undefined;
+}
+
 /** One distinct normalised text of the batch (for one target), with every opinion that wrote it. */
-export interface Unit {
+export interface Unit extends Placed {
   normalised: string;
   vector: SparseVector;
+  /** Its unit vector by the embedding model, when there is one. */
+  dense: Float32Array | null;
+  /** Its nearest texts by the model (see dense.ts): their items are candidates beside the words' ones. */
+  neighbours: readonly Placed[];
   /** How many opinions of the batch wrote this text: its weight in an item's centroid. */
   weight: number;
-  item: ItemState | undefined;
   /** The text of a source of an existing item: placed there for good. */
   pinned: boolean;
 }
@@ -27,10 +36,18 @@ export interface ItemState {
    * every threshold and mix tried.
    */
   centroid: Centroid;
+  /** The same by the model's vectors, for the sources that have one. */
+  dense: DenseCentroid;
   /** Batch units in the item now. */
   units: number;
   /** Sources it had before the batch. */
   fixed: number;
+}
+
+/** Least similarity to join an item: by words alone, and blended with the model's where both sides have vectors. */
+export interface Thresholds {
+  words: number;
+  model: number;
 }
 
 /**
@@ -52,8 +69,9 @@ export class TargetItems {
     return this.create(id);
   }
 
-  addExistingText(item: ItemState, normalisedText: string, vector: SparseVector): void {
+  addExistingText(item: ItemState, normalisedText: string, vector: SparseVector, dense: Float32Array | null): void {
     this.index.add(item.ordinal, item.centroid.add(vector, 1));
+    if (dense) item.dense.add(dense, 1);
     item.fixed += 1;
     if (!this.existingTexts.has(normalisedText)) this.existingTexts.set(normalisedText, item);
   }
@@ -62,36 +80,37 @@ export class TargetItems {
    * First placement of a unit: into the existing item holding the same text, else into the most
    * similar item reaching `threshold`, else into a new item.
    */
-  place(unit: Unit, threshold: number): void {
+  place(unit: Unit, threshold: Thresholds): void {
     const same = this.existingTexts.get(unit.normalised);
     if (same) {
       unit.pinned = true;
       this.join(unit, same);
       return;
     }
-    this.join(unit, this.bestMatch(unit.vector, threshold) ?? this.create(null));
+    this.join(unit, this.bestMatch(unit, threshold) ?? this.create(null));
   }
 
   /**
    * Places a unit again, now that every unit has a place: out of its item, then into the item
    * that is now the most similar (its old one included), or on its own. Returns whether it moved.
    */
-  replace(unit: Unit, threshold: number): boolean {
+  replace(unit: Unit, threshold: Thresholds): boolean {
     const old = unit.item!;
     this.leave(unit);
-    const best = this.bestMatch(unit.vector, threshold) ?? (old.units === 0 && old.existingId === null ? old : this.create(null));
+    const best = this.bestMatch(unit, threshold) ?? (old.units === 0 && old.existingId === null ? old : this.create(null));
     this.join(unit, best);
     return best !== old;
   }
 
   private create(existingId: string | null): ItemState {
-    const item: ItemState = { ordinal: this.items.length, existingId, centroid: new Centroid(), units: 0, fixed: 0 };
+    const item: ItemState = { ordinal: this.items.length, existingId, centroid: new Centroid(), dense: new DenseCentroid(), units: 0, fixed: 0 };
     this.items.push(item);
     return item;
   }
 
   private join(unit: Unit, item: ItemState): void {
     this.index.add(item.ordinal, item.centroid.add(unit.vector, unit.weight));
+    if (unit.dense) item.dense.add(unit.dense, unit.weight);
     item.units += 1;
     unit.item = item;
   }
@@ -99,26 +118,36 @@ export class TargetItems {
   private leave(unit: Unit): void {
     const item = unit.item!;
     item.centroid.add(unit.vector, -unit.weight);
+    if (unit.dense) item.dense.add(unit.dense, -unit.weight);
     item.units -= 1;
     unit.item = undefined;
   }
 
   /**
-   * The item most similar to `vector` if it reaches `threshold` (ties: the older item). The
-   * similarity is the cosine with the item's centroid; while a unit is being placed again it is
-   * out of its item, so that it is compared to what the others have in common.
+   * The item most similar to the unit if it reaches its threshold (ties: the older item). The
+   * similarity is the cosine with the item's centroid, blended with the model's cosine with the
+   * item's dense centroid when both have vectors (each kind against its own threshold: the item
+   * that clears its threshold by most wins). Candidates are the items the words' index proposes
+   * and those of the unit's neighbours by the model. While a unit is being placed again it is out
+   * of its item, so that it is compared to what the others have in common.
    */
-  private bestMatch(vector: SparseVector, threshold: number): ItemState | undefined {
+  private bestMatch(unit: Unit, threshold: Thresholds): ItemState | undefined {
     let best: ItemState | undefined;
-    let bestScore = threshold;
-    for (const ordinal of this.index.candidates(vector, threshold)) {
-      const item = this.items[ordinal];
-      if (item.units === 0 && item.fixed === 0) continue; // emptied by a unit that moved on
-      const score = item.centroid.cosine(vector);
-      if (score > bestScore || (score === bestScore && (!best || item.ordinal < best.ordinal))) {
+    let bestMargin = 0;
+    const consider = (item: ItemState) => {
+      if (item.units === 0 && item.fixed === 0) return; // emptied by a unit that moved on
+      const words = item.centroid.cosine(unit.vector);
+      const margin = unit.dense && !item.dense.empty ? blend(item.dense.cosine(unit.dense), words) - threshold.model : words - threshold.words;
+      if (margin > bestMargin || (margin === bestMargin && margin >= 0 && (!best || item.ordinal < best.ordinal))) {
         best = item;
-        bestScore = score;
+        bestMargin = margin;
       }
+    };
+    const candidates = this.index.candidates(unit.vector, threshold.words);
+    for (const ordinal of candidates) consider(this.items[ordinal]);
+    for (const neighbour of unit.neighbours) {
+      const item = neighbour.item;
+      if (item && item.ordinal < this.items.length && this.items[item.ordinal] === item && !candidates.includes(item.ordinal)) consider(item);
     }
     return best;
   }

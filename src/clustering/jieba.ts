@@ -22,3 +22,12 @@ export function segmenter(): Jieba {
   }
   return instance;
 }
+
+/**
+ * The IDF table jieba ships beside its dictionary ("word idf" a line, see background.ts), read
+ * here with the dictionary so that neither is loaded before the process clusters.
+ */
+export function idfTable(): string {
+  const { idf } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+  return Buffer.from(idf.buffer, idf.byteOffset, idf.byteLength).toString('utf8');
+}

@@ -5,7 +5,15 @@
  * 留痕 or 公车 pins the complaint down. The IDF comes from the corpus being clustered (the
  * existing items' texts plus the batch), so it knows this meeting's commonplaces, with a
  * smoothing prior so that a small meeting's thirty opinions do not give wild weights.
+ *
+ * A word's weight is that IDF times its background IDF in Chinese at large (background.ts),
+ * relative to an unknown word's: with thirty opinions the meeting cannot tell that 问题 or 情况
+ * say little anywhere, while 留痕 or 连轴转 are rare anywhere. On both labelled sets this left
+ * whole-set figures within their noise and raised precision and recall on samples of 20–100
+ * opinions (see DEFAULT_THRESHOLD in cluster.ts). Characters and pairs keep the meeting's IDF.
  */
+
+import { backgroundIdf, UNKNOWN_BACKGROUND_IDF } from './background';
 
 /**
  * Share of a vector's squared length given to words; the rest goes to characters (pairs and
@@ -31,15 +39,26 @@ export class TermTable {
   private readonly bigrams = new Map<string, number>();
   /** Document frequency by term id. */
   readonly documentFrequency: number[] = [];
+  /** Background factor by term id (see background.ts): 1 for terms it does not weigh. */
+  readonly background: number[] = [];
   documents = 0;
 
   /** Interns the terms of one text and counts it; returns their ids, repeats kept. */
   addText(words: readonly string[], bigrams: readonly string[]): { words: number[]; bigrams: number[] } {
     this.documents += 1;
-    const wordIds = words.map((word) => this.intern(this.words, word));
-    const bigramIds = bigrams.map((bigram) => this.intern(this.bigrams, bigram));
+    const wordIds = words.map((word) => this.intern(this.words, word, true));
+    const bigramIds = bigrams.map((bigram) => this.intern(this.bigrams, bigram, false));
     for (const id of new Set([...wordIds, ...bigramIds])) this.documentFrequency[id] += 1;
     return { words: wordIds, bigrams: bigramIds };
+  }
+
+  /**
+   * Interns the terms of a text compared with the table's texts without joining them (see
+   * repeats.ts): the IDF stays as it is, and a term the table has never seen gets an id with no
+   * document, the weight of the rarest term (it is shared with nothing, so it only lengthens the text).
+   */
+  internQuery(words: readonly string[], bigrams: readonly string[]): { words: number[]; bigrams: number[] } {
+    return { words: words.map((word) => this.intern(this.words, word, true)), bigrams: bigrams.map((bigram) => this.intern(this.bigrams, bigram, false)) };
   }
 
   get size(): number {
@@ -47,15 +66,18 @@ export class TermTable {
   }
 
   idf(term: number): number {
-    return inverseDocumentFrequency(this.documentFrequency[term], this.documents);
+    return inverseDocumentFrequency(this.documentFrequency[term], this.documents) * this.background[term];
   }
 
-  private intern(table: Map<string, number>, key: string): number {
+  private intern(table: Map<string, number>, key: string, word: boolean): number {
     let id = table.get(key);
     if (id === undefined) {
       id = this.documentFrequency.length;
       table.set(key, id);
       this.documentFrequency.push(0);
+      // Characters and pairs keep the meeting's IDF alone: the table weighs words, and a
+      // character's general frequency says little of what it means in a phrase.
+      this.background.push(word ? backgroundIdf(key) / UNKNOWN_BACKGROUND_IDF : 1);
     }
     return id;
   }
@@ -80,11 +102,29 @@ export function buildVector(table: TermTable, wordIds: readonly number[], bigram
   const bigrams = weighBlock(table, bigramIds);
   const wordScale = bigrams.norm === 0 ? 1 : Math.sqrt(WORD_SHARE);
   const bigramScale = words.norm === 0 ? 1 : Math.sqrt(1 - WORD_SHARE);
-  const entries: [number, number][] = [];
-  if (words.norm > 0) for (const [term, weight] of words.weights) entries.push([term, (weight / words.norm) * wordScale]);
-  if (bigrams.norm > 0) for (const [term, weight] of bigrams.weights) entries.push([term, (weight / bigrams.norm) * bigramScale]);
-  entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return { terms: Int32Array.from(entries, (entry) => entry[0]), weights: Float64Array.from(entries, (entry) => entry[1]) };
+  // Terms and weights side by side, and their order sorted: no pair allocated per term (every
+  // text of a run, and of an earlier list, comes through here).
+  const terms: number[] = [];
+  const weights: number[] = [];
+  if (words.norm > 0) {
+    for (const [term, weight] of words.weights) {
+      terms.push(term);
+      weights.push((weight / words.norm) * wordScale);
+    }
+  }
+  if (bigrams.norm > 0) {
+    for (const [term, weight] of bigrams.weights) {
+      terms.push(term);
+      weights.push((weight / bigrams.norm) * bigramScale);
+    }
+  }
+  const order = terms.map((_, index) => index).sort((a, b) => weights[b] - weights[a] || terms[a] - terms[b]);
+  const vector = { terms: new Int32Array(order.length), weights: new Float64Array(order.length) };
+  order.forEach((index, rank) => {
+    vector.terms[rank] = terms[index];
+    vector.weights[rank] = weights[index];
+  });
+  return vector;
 }
 
 function weighBlock(table: TermTable, ids: readonly number[]): { weights: Map<number, number>; norm: number } {

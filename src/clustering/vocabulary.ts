@@ -9,8 +9,9 @@
  *
  * Function words, pronouns, and the filler every opinion is wrapped in (建议、希望、要、进一步、
  * 切实、存在……问题). Deliberately NOT here:
- * - direction words (加强、减少、过多、不够、不): "加强督查" and "督查检查过多" share their topic
- *   and make opposite complaints; the direction is what tells them apart;
+ * - direction words (加强、减少、过多、不够): "加强督查" and "督查检查过多" share their topic
+ *   and make opposite complaints; the direction is what tells them apart (a bare negation, 不 or
+ *   没有, is not a direction: see NEGATIONS);
  * - 工作、领导、班子、干部: frequent, but sometimes the point (党的领导、班子团结); IDF weighs
  *   them down where they are filler;
  * - 会 (also "meeting") and 多 (多听 vs 会议多): too ambiguous alone to drop or fold.
@@ -37,6 +38,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * 否定: dropped like the filler (segment.ts). A bare negation says how a complaint is put, not
+ * what it is about: 得不到休整 and 得不到提拔 shared 不 and little else. The words that negate a
+ * topic in one (不够, 不到位, 不及时) are words of their own in the groups below, not these.
+ */
+export const NEGATIONS: ReadonlySet<string> = new Set(['不', '没有', '没', '未', '尚未', '从未', '无', '别', '莫', '勿', '不要', '不必', '不用']);
+
+/**
  * 同义词: each row's words mean the same in these opinions; the first is the one kept.
  * E.g. 重部署轻督查 and 布置了就不管了 share 部署 only once 布置 folds into it.
  */
@@ -58,7 +66,6 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['过多', '太多', '偏多', '繁多', '较多', '频繁', '过频'],
   // In a complaint "X少" and "X不够" say the same (调研少, 调研不够).
   ['不够', '不足', '欠缺', '缺乏', '缺少', '不到位', '不充分', '有待', '亟待', '不强', '不高', '跟不上', '少', '很少', '偏少', '较少', '不多', '不紧'],
-  ['不', '没有', '没', '未', '尚未', '从未'],
   ['减少', '精简', '压减', '压缩'],
   ['加强', '增强', '强化', '加大'],
   ['提高', '提升'],
@@ -106,11 +113,24 @@ export const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   求稳怕乱: ['求稳'],
   怕得罪人: ['怕', '得罪人'],
   联系群众: ['联系', '群众'],
-  // 布置了就不管了: 管 here is 过问 (checking on what was deployed).
-  不管: ['不', '督查'],
-  不过问: ['不', '督查'],
+  // 布置了就不管了: 管 here is 过问 (checking on what was deployed); the negation is not content.
+  不管: ['督查'],
+  不过问: ['督查'],
   自学: ['个人', '学习'],
 };
+
+/**
+ * 固定提法: the set phrases of party and government writing, each one concern as a whole. Kept
+ * whole by the segmenter and counted as one word, never as their parts: 四风 is not 风,
+ * 两个维护 not 维护, and 形式主义 shares nothing with 形式单一.
+ */
+export const FIXED_PHRASES: readonly string[] = [
+  '四风', '两个维护', '两个确立', '四个意识', '四个自信', '一岗双责', '三重一大', '第一议题', '文山会海',
+  '形式主义', '官僚主义', '享乐主义', '奢靡之风', '八项规定', '中央八项规定', '主体责任', '监督责任',
+  '民主集中制', '批评与自我批评', '民主生活会', '组织生活会', '三会一课', '谈心谈话', '以案促改',
+  '好人主义', '本位主义', '个人主义', '宽松软', '庸懒散', '慵懒散', '不作为', '乱作为', '慢作为',
+  '红红脸', '出出汗', '一把手', '党风廉政', '从严治党', '全面从严治党', '意识形态', '为民服务',
+];
 
 /** Extra whole words for the segmenter, so that the tables above see them as one token. */
 export function domainWords(): string[] {
@@ -118,6 +138,7 @@ export function domainWords(): string[] {
   for (const group of [...SYNONYM_GROUPS, ...TOPIC_GROUPS]) for (const word of group) words.add(word);
   for (const word of Object.keys(COMPOUNDS)) words.add(word);
   for (const word of ['学用', '私用', '以干代学', '本领恐慌', '压担子', '一布了之', '台账']) words.add(word);
+  for (const word of FIXED_PHRASES) words.add(word);
   // Single characters would only disturb the segmenter's statistics; it knows them already.
   return [...words].filter((word) => [...word].length > 1).sort();
 }

@@ -9,6 +9,11 @@ export interface Actor {
   organizationId: string;
   username: string;
   roles: Role[];
+  /**
+   * Set when a parent body's supervisor acts in a unit their 督导组 supervises (see
+   * SupervisedUnits): their own organisation. `organizationId` is then the unit's.
+   */
+  supervisingFrom?: string;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

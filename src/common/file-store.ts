@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, ReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { ReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppError } from './app-error';
+
+/** A stored file on its way to a reader: its bytes, the name to save it under, its type. */
+export interface StoredFile {
+  stream: ReadStream;
+  name: string;
+  contentType: string;
+}
 
 /**
  * Files under one directory by a random key, never by a name someone typed. A file is written
@@ -25,8 +33,26 @@ export class FileStore {
     return key;
   }
 
-  open(key: string): ReadStream {
-    return createReadStream(join(this.directory, key));
+  /**
+   * The stored file, or null when it is not there (removed, or written by a process that does
+   * not share this directory): opened before the answer starts, so a missing file is a clear
+   * refusal and never a broken download.
+   */
+  async open(key: string): Promise<ReadStream | null> {
+    try {
+      const handle = await open(join(this.directory, key), 'r');
+      return handle.createReadStream();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** The file to send as `name`; 410 FILE_GONE saying `goneMessage` when it is no longer here. */
+  async download(key: string, name: string, contentType: string, goneMessage: string): Promise<StoredFile> {
+    const stream = await this.open(key);
+    if (!stream) throw AppError.fileGone(goneMessage);
+    return { stream, name, contentType };
   }
 
   async remove(key: string | null): Promise<void> {

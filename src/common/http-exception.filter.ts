@@ -3,6 +3,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { routeKindOf } from '../core/public-routes';
 import { asOutageAnswer } from '../database/outage';
 import { renderErrorPage } from '../web/error-page';
+import { Viewer } from '../web/workbench';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { AppError, ErrorCode, ErrorDetail } from './app-error';
 
@@ -94,7 +95,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logFailure(kind.anonymous === true, body, error);
     reply.status(body.statusCode).headers(headers);
     if (kind.html) {
-      reply.type(HTML_CONTENT_TYPE).send(renderErrorPage(body.message));
+      // The signed-in pages' guard leaves the person on the request (see PageSessionGuard).
+      const viewer = (request as FastifyRequest & { viewer?: Viewer }).viewer;
+      reply.type(HTML_CONTENT_TYPE).send(renderErrorPage({ status: body.statusCode, message: body.message, anonymous: kind.anonymous === true, requestId: body.requestId }, viewer));
     } else {
       reply.send(body);
     }

@@ -5,6 +5,19 @@ import { parseTrustProxy, TrustProxy } from './trust-proxy';
 export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
 export type QueueDriverKind = 'inline' | 'bullmq';
 
+/** An on-premises embedding model (EMBEDDINGS_*): present only when EMBEDDINGS_URL is set. */
+export interface EmbeddingsSettings {
+  /** Base URL without a trailing slash; requests go to `{url}/embeddings`. */
+  url: string;
+  model: string;
+  /** Sent as a Bearer token; never logged. */
+  apiKey?: string;
+  timeoutMs: number;
+  batchSize: number;
+  /** Least blended similarity for joining an item when vectors are there (EMBEDDINGS_THRESHOLD). */
+  threshold: number;
+}
+
 export interface MysqlConnection {
   host: string;
   port: number;
@@ -69,6 +82,8 @@ export class AppConfig {
   /** Hosts, addresses and CIDRs webhooks may reach although private or local (WEBHOOK_ALLOWED_HOSTS). */
   readonly webhookAllowedHosts: string[];
   readonly progress: { cacheSeconds: number };
+  /** The embedding model clustering may ask; null when EMBEDDINGS_URL is not set (lexical only). */
+  readonly embeddings: EmbeddingsSettings | null;
 
   constructor(vars: EnvironmentVariables) {
     this.env = vars.NODE_ENV;
@@ -133,6 +148,7 @@ export class AppConfig {
     this.webhookTimeoutMs = vars.WEBHOOK_TIMEOUT_MS;
     this.webhookAllowedHosts = vars.WEBHOOK_ALLOWED_HOSTS.split(',').map((entry) => entry.trim()).filter(Boolean);
     this.progress = { cacheSeconds: vars.PROGRESS_CACHE_SECONDS };
+    this.embeddings = embeddingsSettings(vars);
   }
 
   get isProduction(): boolean {
@@ -149,6 +165,27 @@ function parseMysqlUrl(url: string): MysqlConnection {
     password: decodeURIComponent(parsed.password),
     database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'tanxin',
   };
+}
+
+function embeddingsSettings(vars: EnvironmentVariables): EmbeddingsSettings | null {
+  // The schema refuses a URL without a model, so EMBEDDINGS_MODEL is set whenever the URL is.
+  if (!vars.EMBEDDINGS_URL || !vars.EMBEDDINGS_MODEL) return null;
+  return {
+    url: vars.EMBEDDINGS_URL.replace(/\/+$/, ''),
+    model: vars.EMBEDDINGS_MODEL,
+    apiKey: vars.EMBEDDINGS_API_KEY,
+    timeoutMs: vars.EMBEDDINGS_TIMEOUT_MS,
+    batchSize: vars.EMBEDDINGS_BATCH,
+    threshold: vars.EMBEDDINGS_THRESHOLD,
+  };
+}
+
+/**
+ * The EMBEDDINGS_* settings alone, checked as at start: for `cli cluster`, which needs neither a
+ * database nor the rest of the configuration.
+ */
+export function loadEmbeddingsSettings(env: Record<string, string | undefined>): EmbeddingsSettings | null {
+  return embeddingsSettings(validateEnvironment(Object.fromEntries(Object.entries(env).filter(([key]) => key.startsWith('EMBEDDINGS_')))));
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {

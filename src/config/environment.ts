@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -23,6 +24,8 @@ const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toDecimal = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 
 /**
  * Every environment variable Tanxin reads, with its default. Defaults give the embedded mode
@@ -212,6 +215,31 @@ export class EnvironmentVariables {
    * its numbers may lag by this much. 0 computes every read; embedded mode (no Redis) always does.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(3600) PROGRESS_CACHE_SECONDS = 10;
+
+  /**
+   * An embedding model on the organisation's own servers, behind an OpenAI-compatible API (Ollama,
+   * Xinference, Text Embeddings Inference, vLLM): its base URL, e.g. http://models.example.internal:9997/v1.
+   * Unset: clustering is lexical only. Only opinion texts are sent to it, nothing else.
+   */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'EMBEDDINGS_URL must be an http(s) base URL, e.g. http://models.example.internal:9997/v1' })
+  EMBEDDINGS_URL?: string = undefined;
+  /** The embedding model the endpoint serves (e.g. bge-m3); required with EMBEDDINGS_URL. */
+  @IsOptional() @IsString() @Matches(/^\S{1,200}$/, { message: 'EMBEDDINGS_MODEL must be a model name without spaces, at most 200 characters, e.g. bge-m3' })
+  EMBEDDINGS_MODEL?: string = undefined;
+  /** Sent as `Authorization: Bearer …` when the endpoint wants one; never logged. */
+  @IsOptional() @IsString()
+  EMBEDDINGS_API_KEY?: string = undefined;
+  /** How long one request to the embeddings endpoint may take before clustering goes on lexically. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) EMBEDDINGS_TIMEOUT_MS = 10_000;
+  /** Texts per request to the embeddings endpoint. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(2048) EMBEDDINGS_BATCH = 64;
+  /**
+   * Least similarity, with the model's vectors, for an opinion to join an item (0…1; see
+   * DEFAULT_MODEL_THRESHOLD in src/clustering/dense.ts). Models differ in how close unrelated texts
+   * come: calibrate it with `npm run bench -- clustering` pointed at the model.
+   */
+  @Transform(toDecimal) @IsNumber({}, { message: 'EMBEDDINGS_THRESHOLD must be a number between 0.3 and 1, e.g. 0.65' }) @Min(0.3) @Max(1)
+  EMBEDDINGS_THRESHOLD = 0.65;
 }
 
 /** A host name, an IP address or a CIDR (WEBHOOK_ALLOWED_HOSTS); empty entries are skipped. */
@@ -250,6 +278,9 @@ export function validateEnvironment(env: Record<string, string | undefined>): En
     const anonymityProblems = productionSecretProblems('ANONYMITY_SECRET', present.ANONYMITY_SECRET, DEFAULT_ANONYMITY_SECRET);
     if (anonymityProblems.length === 0 && parsed.ANONYMITY_SECRET === parsed.JWT_SECRET) anonymityProblems.push('ANONYMITY_SECRET must differ from JWT_SECRET');
     problems.push(...anonymityProblems);
+  }
+  if (parsed.EMBEDDINGS_URL && !parsed.EMBEDDINGS_MODEL) {
+    problems.push('EMBEDDINGS_MODEL must be set with EMBEDDINGS_URL: the name of the embedding model the endpoint serves, e.g. bge-m3');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed;

@@ -5,7 +5,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import helmet from 'helmet';
 import { parse as parseQuery } from 'node:querystring';
-import { MATERIAL_CONTENT_TYPES } from '../materials/file-type';
+import { MultipartTooLarge, parseMultipart } from '../web/multipart';
+import { MATERIAL_CONTENT_TYPES } from '../common/file-type';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from '../api.module';
 import { AppError, ErrorCode } from '../common/app-error';
@@ -73,6 +74,16 @@ export async function createApiApp(config: AppConfig, options: CoreOptions = {})
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
     if (!routeKindOf(request).html) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
     done(null, parseQuery(body as string));
+  });
+
+  // Pages' forms with a file (a list of people as xlsx, a 对照检查材料): pages only, up to the
+  // uploads' limit, read whole into fields and files (see web/multipart.ts).
+  fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: config.uploads.maxBytes + 64 * 1024 }, (request, body, done) => {
+    if (!routeKindOf(request).html) return done(Object.assign(new Error('JSON only'), { statusCode: 415 }), undefined);
+    parseMultipart(request.headers['content-type'] ?? '', body as Buffer, { fileBytes: config.uploads.maxBytes, files: 1 }).then(
+      (fields) => done(null, fields),
+      (error: unknown) => done(Object.assign(new Error(error instanceof MultipartTooLarge ? 'too large' : 'malformed form'), { statusCode: error instanceof MultipartTooLarge ? 413 : 400 }), undefined),
+    );
   });
 
   // Check-material files come as the raw body, on their own route only, up to their own limit.

@@ -91,9 +91,12 @@ export function isPublicPath(url: string): boolean {
   return /^\/api\/v1\/public(\/|$)/.test(url) || isPagePath(url);
 }
 
-/** The signed-in pages' addresses (sign-in, the leader's items, the progress board) and the home page. */
+/**
+ * The signed-in pages' addresses (sign-in, the workbench, the leaders' pages, the board) and the
+ * home page: everything outside the API, the health checks, the assets and the browser's icons.
+ */
 function isSignedInPagePath(url: string): boolean {
-  return /^\/(login|logout|me\/items)(\/|\?|$)/.test(url) || /^\/meetings\/[^/?]+\/board(\?|$)/.test(url) || /^\/(\?|$)/.test(url);
+  return !/^\/(api|health|assets)(\/|\?|$)/.test(url) && !isPageFurniturePath(url);
 }
 
 /** The kind of an address no route serves (a test holds every route's decorators to agree with it). */

@@ -1,6 +1,10 @@
 import { Box } from '../boxes/box.entity';
 import { CheckMaterial } from '../materials/check-material.entity';
 import { MaterialEvent } from '../materials/material-event.entity';
+import { MaterialDraft } from '../materials/material-draft.entity';
+import { EmbeddingStatusRow } from '../embeddings/embedding-status.entity';
+import { SupervisionGroup } from '../supervision/supervision-group.entity';
+import { TextEmbedding } from '../embeddings/text-embedding.entity';
 import { ExportJob } from '../exports/export-job.entity';
 import { ItemClaim } from '../items/item-claim.entity';
 import { ItemDistinction } from '../items/item-distinction.entity';
@@ -13,7 +17,11 @@ import { WebhookDelivery } from '../notifications/webhook-delivery.entity';
 import { Webhook } from '../notifications/webhook.entity';
 import { FormNonce } from '../opinions/form-nonce.entity';
 import { RawOpinion } from '../opinions/raw-opinion.entity';
+import { Rectification } from '../rectifications/rectification.entity';
+import { RectificationEvent } from '../rectifications/rectification-event.entity';
+import { RectificationMeasure } from '../rectifications/rectification-measure.entity';
 import { ReleaseSlot } from '../release/release-slot.entity';
+import { OpinionQuestion } from '../questions/opinion-question.entity';
 import { Symposium } from '../recorded-opinions/symposium.entity';
 import { WrittenSolicitation } from '../recorded-opinions/written-solicitation.entity';
 import { Department } from '../organizations/department.entity';
@@ -25,4 +33,4 @@ import { Talk } from '../talks/talk.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, in one list: the data source, the CLI and the schema check share it. */
-export const ENTITIES = [Organization, Department, User, Meeting, TeamMember, Notification, Webhook, WebhookDelivery, Box, RawOpinion, FormNonce, Symposium, WrittenSolicitation, Survey, SurveyToken, SurveyResponse, Talk, CheckMaterial, MaterialEvent, OpinionItem, ItemClaim, ItemMerge, ItemDistinction, ExportJob, ReleaseSlot];
+export const ENTITIES = [Organization, Department, User, Meeting, TeamMember, Notification, Webhook, WebhookDelivery, Box, RawOpinion, FormNonce, Symposium, WrittenSolicitation, Survey, SurveyToken, SurveyResponse, Talk, CheckMaterial, MaterialEvent, MaterialDraft, OpinionItem, ItemClaim, ItemMerge, ItemDistinction, ExportJob, ReleaseSlot, Rectification, RectificationMeasure, RectificationEvent, TextEmbedding, EmbeddingStatusRow, OpinionQuestion, SupervisionGroup];

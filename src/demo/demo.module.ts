@@ -6,6 +6,7 @@ import { MaterialsModule } from '../materials/materials.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RecordedOpinionsModule } from '../recorded-opinions/recorded-opinions.module';
+import { RectificationsModule } from '../rectifications/rectifications.module';
 import { ReleaseModule } from '../release/release.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { TalksModule } from '../talks/talks.module';
@@ -13,7 +14,7 @@ import { UsersModule } from '../users/users.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [OrganizationsModule, UsersModule, MeetingsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule, ReleaseModule],
+  imports: [OrganizationsModule, UsersModule, MeetingsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule, ReleaseModule, RectificationsModule],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { RectificationsService } from '../rectifications/rectifications.service';
 import { ReleaseService } from '../release/release.service';
 import { SurveyView } from '../surveys/survey.views';
 import { BoxSubmissionsService } from '../boxes/box-submissions.service';
@@ -11,6 +12,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { DEMO_ADDRESSES_FILE, DemoAddresses } from '../core/startup-banner';
 import { Role } from '../common/roles';
+import { SupervisionService } from '../supervision/supervision.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ClaimsService } from '../items/claims.service';
 import { ItemsService } from '../items/items.service';
@@ -26,6 +28,9 @@ import { UsersService } from '../users/users.service';
 
 export const DEMO_ORGANIZATION = '示范单位';
 export const DEMO_PASSWORD = 'demo12345';
+/** The demo unit's parent body, whose 督导组 (duban1) watches it and a second unit. */
+export const DEMO_PARENT = '示范市直机关工委';
+export const DEMO_SECOND_UNIT = '示范兄弟单位';
 
 const DEPARTMENTS = [
   { name: '办公室', kind: 'department', headName: '周丽' },
@@ -65,6 +70,33 @@ const BOX_OPINIONS: Array<[string | null, number | null, string]> = [
 ];
 
 /**
+ * Said at the staff representatives' symposium, minuted after the list was published: new draft
+ * items for the review page (意见清单). Each pair says one thing in words different enough that
+ * the clustering keeps them apart, and alike enough to be put to the organiser as 可能重复.
+ */
+const LATE_SYMPOSIUM_OPINIONS: Array<[string, string]> = [
+  ['工作作风', '节假日经常临时通知到岗值班，职工难以安排家里的事。'],
+  ['工作作风', '有的部门周末加班成了常态，希望合理安排工作任务。'],
+  ['担当作为', '干部考核评价标准不够细，干好干坏差别不大。'],
+  ['担当作为', '年度考核的区分度不高，不能很好地激励干事创业的同志。'],
+  ['工作作风', '内部审批签字环节偏多，一件事要跑好几个部门。'],
+  ['能力本领', '业务培训针对性不强，讲理论多、讲实操少。'],
+];
+
+/**
+ * Last year's list and its 整改台账: aspect, the leader it concerns (index, or none), the problem,
+ * the measures, and how far its entry got: closed (销号), reported, or still open. Some say what
+ * this year's opinions say again, closed or not (屡提屡犯).
+ */
+const LAST_YEAR_LEDGER: Array<[string, number | null, string, string[], 'closed' | 'reported' | 'open']> = [
+  ['工作作风', null, '会议偏多、文件偏长，“文山会海”问题仍然存在，基层疲于应付。', ['制定会议文件精简清单', '能合并的会议合并召开'], 'closed'],
+  ['工作作风', 1, '调研多集中在机关，下基层一线的次数偏少。', ['每季度到分管部门基层蹲点调研一次'], 'open'],
+  ['理论学习', null, '理论学习中心组学习联系实际不够，研讨交流不深入。', ['每次学习确定一个研讨主题', '年底开展学习成效评估'], 'closed'],
+  ['能力本领', null, '年轻干部培养使用力度不够，交流轮岗机制不健全。', ['建立年轻干部导师帮带制度', '制定交流轮岗计划'], 'reported'],
+  ['廉洁自律', null, '公务接待和差旅报销审核把关不够严格。', ['修订公务接待管理办法', '每半年内部公开一次'], 'closed'],
+];
+
+/**
  * 示范单位: the organisation a newcomer finds on the first start, so the first command shows a
  * working system. Accounts organiser / leader1..leader5 / staff1 / supervisor1, password demo12345.
  */
@@ -87,6 +119,8 @@ export class DemoService {
     private readonly release: ReleaseService,
     private readonly items: ItemsService,
     private readonly claims: ClaimsService,
+    private readonly rectifications: RectificationsService,
+    private readonly supervision: SupervisionService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -94,7 +128,9 @@ export class DemoService {
   /** Creates the demo organisation unless it exists; returns whether it did. */
   async seedDemo(): Promise<boolean> {
     if (await this.organizations.findByName(DEMO_ORGANIZATION)) return false;
-    const { organization, admin } = await this.organizations.bootstrapOrganization(DEMO_ORGANIZATION, 'organiser', DEMO_PASSWORD, '党办 张敏');
+    // The parent body first: the demo unit is created as its unit.
+    const parent = await this.seedParentBody();
+    const { organization, admin } = await this.organizations.bootstrapOrganization(DEMO_ORGANIZATION, 'organiser', DEMO_PASSWORD, '党办 张敏', parent.organizationId);
     const actor: Actor = { userId: admin.id, organizationId: organization.id, username: admin.username, roles: [Role.Admin, Role.Organiser] };
 
     const departments = [];
@@ -111,9 +147,12 @@ export class DemoService {
     await this.users.createUser(actor, { username: 'supervisor1', displayName: '督导组 孙立', password: DEMO_PASSWORD, roles: [Role.Supervisor] });
 
     const year = Number(this.clock.today().slice(0, 4));
+    const lastYear = await this.seedLastYear(actor, year - 1, leaders, offices);
     const meeting = await this.meetings.createMeeting(actor, {
       title: `${year}年度主题教育专题民主生活会`,
       year,
+      // Last year's unfinished entries come across, and this year's items are compared with its list.
+      previousMeetingId: lastYear,
       kind: 'democratic-life',
       theme: '深入学习贯彻新时代中国特色社会主义思想，凝心铸魂强根基、团结奋进新征程',
       aspectPreset: '2023-theme-education',
@@ -164,13 +203,16 @@ export class DemoService {
     await this.release.releaseSeeded([box.id, survey.id]);
     await this.seedTalksAndMaterials(meeting.id, leaders, staff);
     await this.seedOpinionList(actor, meeting.id, leaders);
+    await this.seedLateSymposium(actor, meeting.id);
+    await this.seedSupervision(parent, organization.id);
     // Loud: these accounts' password is in the README, so anyone who can reach the site can sign in.
     this.logger.warn(
       `DEMO DATA CREATED: demo organisation ${DEMO_ORGANIZATION} with accounts organiser, leader1..leader5, staff1 and supervisor1, ` +
+        `its parent body ${DEMO_PARENT} (admin shangji, 督导组 duban1) and a second unit ${DEMO_SECOND_UNIT} (admin xiongdi), ` +
         `all with the published password ${DEMO_PASSWORD}. Anyone who can reach this site can sign in with them: ` +
         'for a trial only; never on a server holding real opinions (deactivate them, or start afresh with DEMO_DATA=false).',
     );
-    this.rememberAddresses({ accounts: `organiser, leader1..leader5, supervisor1, staff1 / ${DEMO_PASSWORD}`, box: box.url, survey: spare });
+    this.rememberAddresses({ accounts: `organiser, leader1..leader5, supervisor1, staff1, duban1 (督导组 of ${DEMO_PARENT}) / ${DEMO_PASSWORD}`, box: box.url, survey: spare });
     return true;
   }
 
@@ -237,13 +279,49 @@ export class DemoService {
     await this.materials.move(as(leaders[2]), meetingId, leaders[2].id, { status: 'drafting' });
   }
 
+  /**
+   * Last year's meeting, held and closed: its published list and its 整改台账, three entries closed,
+   * one reported and awaiting 销号, one still open and past its deadline. Returns its id.
+   */
+  private async seedLastYear(organiser: Actor, year: number, leaders: User[], offices: Department[]): Promise<string> {
+    const meeting = await this.meetings.createMeeting(organiser, {
+      title: `${year}年度民主生活会`,
+      year,
+      kind: 'democratic-life',
+      aspectPreset: '2023-theme-education',
+      deadlines: { collectUntil: `${year}-11-30`, talksUntil: `${year}-12-10`, claimUntil: `${year}-12-15`, materialsUntil: `${year}-12-20`, heldOn: `${year}-12-28` },
+    });
+    await this.meetings.setTeam(organiser, meeting.id, {
+      members: leaders.map((leader, index) => ({ userId: leader.id, role: index === 0 ? 'secretary' : 'member', oversees: [offices[index]?.id].filter(Boolean) })),
+    });
+    const as = (user: User): Actor => ({ userId: user.id, organizationId: user.organizationId, username: user.username, roles: user.roles });
+    const items = [];
+    for (const [aspect, leader, summary] of LAST_YEAR_LEDGER) {
+      items.push(await this.items.addItem(organiser, meeting.id, { aspect, summary, ...(leader === null ? {} : { targetMemberId: leaders[leader].id }) }));
+    }
+    await this.items.publish(organiser, meeting.id);
+    for (const [index, [, leader, problem, measures, outcome]] of LAST_YEAR_LEDGER.entries()) {
+      const owner = leaders[leader ?? index % leaders.length];
+      // Not the secretary's own entries: the organiser closes them either way.
+      const dueDate = outcome === 'open' ? this.daysFromToday(-40) : `${year + 1}-06-30`;
+      const entry = await this.rectifications.createEntry(organiser, meeting.id, { problem, measures, ownerUserId: owner.id, dueDate, itemId: items[index].id });
+      if (outcome === 'open') continue;
+      await this.rectifications.reportEntry(as(owner), entry.id, { note: `${measures.join('，')}，已落实。`, evidence: '有关制度文件和工作记录' });
+      if (outcome === 'closed') await this.rectifications.closeEntry(organiser, entry.id, { note: '经核实，整改到位，同意销号。' });
+    }
+    for (const phase of ['collecting', 'claiming', 'held', 'rectifying', 'closed'] as const) await this.meetings.movePhase(organiser, meeting.id, { phase });
+    return meeting.id;
+  }
+
   /** Every opinion placed, the list published, and one team item led and answered by 李文华. */
   private async seedOpinionList(organiser: Actor, meetingId: string, leaders: User[]): Promise<void> {
     await this.aggregation.aggregateMeeting(organiser.organizationId, meetingId);
     await this.items.publish(organiser, meetingId);
     const member = leaders[1];
     const as: Actor = { userId: member.id, organizationId: member.organizationId, username: member.username, roles: member.roles };
-    const [first] = (await this.claims.myItems(as)).filter((item) => item.target.id === null);
+    const teamItems = (await this.claims.myItems(as)).filter((item) => item.target.id === null);
+    // The answer is about 基层减负: it goes under the item that speaks of it, not whichever comes first.
+    const first = teamItems.find((item) => /减负|文山会海|会议|发文|督查检查|报表/.test(item.summary)) ?? teamItems[0];
     if (!first) return;
     await this.claims.claim(as, first.id, { kind: 'lead' });
     await this.claims.answer(as, first.id, {
@@ -251,6 +329,69 @@ export class DemoService {
       measures: '制定会议文件精简清单，能合并的会议合并召开，年内会议数量压减三成。',
       dueDate: this.daysFromToday(90),
     });
+    // The secretary leads the point on the 中心组's study: their draft (对照检查材料) has it to start from.
+    const secretary = leaders[0];
+    const bySecretary: Actor = { userId: secretary.id, organizationId: secretary.organizationId, username: secretary.username, roles: secretary.roles };
+    const study = teamItems.find((item) => item.id !== first.id && /中心组|理论学习/.test(item.summary));
+    if (!study) return;
+    await this.claims.claim(bySecretary, study.id, { kind: 'lead' });
+    await this.claims.answer(bySecretary, study.id, {
+      reflection: '作为主要负责同志，抓班子理论学习中心组学习要求不严，读文件多、联系本单位实际研讨少。',
+      measures: '每次中心组学习确定一个研讨主题，班子成员结合分管工作交流发言；年底开展学习成效评估。',
+      dueDate: this.daysFromToday(120),
+    });
+  }
+
+  /**
+   * A symposium recorded after the list was published: its opinions become draft items, some in
+   * 可能重复 pairs, so the review page has work on it when a newcomer opens it.
+   */
+  private async seedLateSymposium(organiser: Actor, meetingId: string): Promise<void> {
+    await this.recorded.recordSymposium(organiser, meetingId, {
+      heldOn: this.clock.today(),
+      audience: '普通职工代表',
+      attendeeCount: 12,
+      opinions: LATE_SYMPOSIUM_OPINIONS.map(([aspect, text]) => ({ aspect, text })),
+    });
+    await this.aggregation.aggregateMeeting(organiser.organizationId, meetingId);
+  }
+
+  /** 示范市直机关工委: the parent body, its admin and a supervisor account for its 督导组. */
+  private async seedParentBody(): Promise<Actor> {
+    const { organization, admin } = await this.organizations.bootstrapOrganization(DEMO_PARENT, 'shangji', DEMO_PASSWORD, '工委组织部 李红');
+    return { userId: admin.id, organizationId: organization.id, username: admin.username, roles: [Role.Admin, Role.Organiser] };
+  }
+
+  /**
+   * The parent's 督导组 (duban1) over the demo unit and a second unit, whose meeting is behind:
+   * its talks were due yesterday and none was held, so the overview puts it first.
+   */
+  private async seedSupervision(parent: Actor, demoUnitId: string): Promise<void> {
+    const duban = await this.users.createUser(parent, { username: 'duban1', displayName: '督导组 周正', password: DEMO_PASSWORD, roles: [Role.Supervisor] });
+    const second = await this.organizations.bootstrapOrganization(DEMO_SECOND_UNIT, 'xiongdi', DEMO_PASSWORD, '办公室 王芳', parent.organizationId);
+    const unit: Actor = { userId: second.admin.id, organizationId: second.organization.id, username: second.admin.username, roles: [Role.Admin, Role.Organiser] };
+    const office = await this.organizations.createDepartment(unit, { name: '综合科', kind: 'department' });
+    const members = [];
+    for (const [index, displayName] of ['陈建国', '林晓梅', '黄志强'].entries()) {
+      members.push(await this.users.createUser(unit, { username: `xiongdi-leader${index + 1}`, displayName, password: DEMO_PASSWORD, roles: [Role.Leader], departmentId: office.id }));
+    }
+    const year = Number(this.clock.today().slice(0, 4));
+    const meeting = await this.meetings.createMeeting(unit, {
+      title: `${year}年度民主生活会`,
+      year,
+      kind: 'democratic-life',
+      aspectPreset: '2023-theme-education',
+      deadlines: {
+        collectUntil: this.daysFromToday(-5),
+        talksUntil: this.daysFromToday(-1),
+        claimUntil: this.daysFromToday(6),
+        materialsUntil: this.daysFromToday(10),
+        heldOn: this.daysFromToday(14),
+      },
+    });
+    await this.meetings.setTeam(unit, meeting.id, { members: members.map((member, index) => ({ userId: member.id, role: index === 0 ? 'secretary' : 'member', oversees: index === 0 ? [office.id] : [] })) });
+    await this.meetings.movePhase(unit, meeting.id, { phase: 'collecting' });
+    await this.supervision.createGroup(parent, { name: '工委第一督导组', memberUserIds: [duban.id], unitIds: [demoUnitId, second.organization.id] });
   }
 
   private daysFromToday(days: number): string {

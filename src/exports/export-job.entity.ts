@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const EXPORT_KINDS = ['opinion-list', 'talk-coverage', 'progress-report'] as const;
+export const EXPORT_KINDS = ['opinion-list', 'talk-coverage', 'progress-report', 'rectification-ledger'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExportFormat = 'xlsx' | 'docx';
 export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';

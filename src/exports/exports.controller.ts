@@ -4,6 +4,7 @@ import { FastifyReply } from 'fastify';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
+import { asAttachment } from '../common/attachment';
 import { Role } from '../common/roles';
 import { RequestExportDto } from './dto/request-export.dto';
 import { ExportView } from './export.views';
@@ -30,15 +31,12 @@ export class ExportsController {
     return this.exports.get(actor, id);
   }
 
-  /** Downloads the finished document. */
+  /** Downloads the finished document (410 FILE_GONE when its file is no longer on the server). */
   @Get('exports/:id/file')
   @Roles(Role.Organiser)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async file(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
-    const file = await this.exports.file(actor, id);
-    reply.header('content-type', file.contentType);
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-    return new StreamableFile(file.stream);
+    return asAttachment(reply, await this.exports.file(actor, id));
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ReadStream } from 'node:fs';
 import { In, LessThan, Repository } from 'typeorm';
 import { Actor, onBehalfOf } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { FileStore } from '../common/file-store';
+import { FileStore, StoredFile } from '../common/file-store';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { CHANNEL_NAMES } from '../items/item.views';
@@ -15,8 +14,12 @@ import { ProgressService } from '../progress/progress.service';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import { JobName } from '../queue/jobs';
 import { RecordedOpinionsService } from '../recorded-opinions/recorded-opinions.service';
+import { RectificationView } from '../rectifications/rectification.views';
+import { RectificationsService } from '../rectifications/rectifications.service';
 import { TalksService } from '../talks/talks.service';
 import { PAIR_STATUS_NAMES, TALK_RULE_NAMES } from '../talks/talk.views';
+import { UsersService } from '../users/users.service';
+import { dayInWords } from '../web/dates';
 import { reportAsDocx, TableDocument, tableAsDocx, tableAsXlsx } from './documents';
 import { RequestExportDto } from './dto/request-export.dto';
 import { ExportJob } from './export-job.entity';
@@ -31,7 +34,11 @@ const FORMATS: Record<ExportJob['what'], Array<ExportJob['format']>> = {
   'opinion-list': ['xlsx', 'docx'],
   'talk-coverage': ['xlsx'],
   'progress-report': ['docx'],
+  'rectification-ledger': ['xlsx', 'docx'],
 };
+
+/** What each document is called, after the meeting's title, in its file name. */
+const DOCUMENT_NAMES: Record<ExportJob['what'], string> = { 'opinion-list': '意见清单', 'talk-coverage': '谈心谈话情况', 'progress-report': '筹备情况报告', 'rectification-ledger': '整改台账' };
 
 
 export interface ExportView {
@@ -44,9 +51,10 @@ export interface ExportView {
 }
 
 /**
- * The documents organisers hand in: the 意见清单 (xlsx, docx), the talk coverage sheet (xlsx) and
- * the preparation report (docx). Asked for here, built by the `exports` queue, kept under
- * `<DATA_DIR>/exports` for EXPORT_RETENTION_DAYS, downloadable by the organiser who asked.
+ * The documents organisers hand in: the 意见清单 (xlsx, docx), the talk coverage sheet (xlsx), the
+ * preparation report (docx) and the 整改台账 (xlsx, docx). Asked for here, built by the `exports`
+ * queue, kept under `<DATA_DIR>/exports` for EXPORT_RETENTION_DAYS, downloadable by the organiser
+ * who asked.
  */
 @Injectable()
 export class ExportsService {
@@ -60,6 +68,8 @@ export class ExportsService {
     private readonly talks: TalksService,
     private readonly progress: ProgressService,
     private readonly recorded: RecordedOpinionsService,
+    private readonly rectifications: RectificationsService,
+    private readonly users: UsersService,
     private readonly dispatcher: JobDispatcher,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -95,10 +105,21 @@ export class ExportsService {
     return toView(await this.mine(actor, id));
   }
 
-  async file(actor: Actor, id: string): Promise<{ stream: ReadStream; name: string; contentType: string }> {
+  /** The actor's own exports of a meeting, newest first, for the meeting's page. */
+  async recentOf(actor: Actor, meetingId: string, limit = 10): Promise<ExportEntry[]> {
+    const jobs = await this.jobs.find({ where: { organizationId: actor.organizationId, requestedBy: actor.userId, meetingId }, order: { createdAt: 'DESC' }, take: limit });
+    return jobs.map(toEntry);
+  }
+
+  /** One of the actor's exports with its meeting, time and file name, for its page. */
+  async entry(actor: Actor, id: string): Promise<ExportEntry> {
+    return toEntry(await this.mine(actor, id));
+  }
+
+  async file(actor: Actor, id: string): Promise<StoredFile> {
     const job = await this.mine(actor, id);
     if (job.status !== 'done' || !job.fileKey) throw AppError.notFound('导出文件');
-    return { stream: this.files.open(job.fileKey), name: job.fileName ?? `export.${job.format}`, contentType: CONTENT_TYPES[job.format] };
+    return this.files.download(job.fileKey, job.fileName ?? `export.${job.format}`, CONTENT_TYPES[job.format], '导出文件已不在服务器上，请重新导出（若 API 与 worker 分开部署，它们须共用 EXPORT_DIR）');
   }
 
   /** Builds the file of a queued export (the job's handler). A job already built is left alone. */
@@ -110,8 +131,7 @@ export class ExportsService {
     const actor = onBehalfOf(job.requestedBy, job.organizationId);
     const meeting = await this.meetings.getMeeting(actor, job.meetingId);
     const key = await this.files.save(await this.render(actor, job, meeting.title), job.format);
-    const names = { 'opinion-list': '意见清单', 'talk-coverage': '谈心谈话情况', 'progress-report': '筹备情况报告' };
-    await this.jobs.update({ id: job.id }, { status: 'done', fileKey: key, fileName: `${meeting.title}${names[job.what]}.${job.format}`, finishedAt: this.clock.nowToSecond() });
+    await this.jobs.update({ id: job.id }, { status: 'done', fileKey: key, fileName: `${meeting.title}${DOCUMENT_NAMES[job.what]}.${job.format}`, finishedAt: this.clock.nowToSecond() });
   }
 
   async markFailed(exportId: string, error: Error): Promise<void> {
@@ -140,6 +160,10 @@ export class ExportsService {
   private async render(actor: Actor, job: ExportJob, meetingTitle: string): Promise<Buffer> {
     if (job.what === 'opinion-list') {
       const document = await this.opinionList(actor, job.meetingId, meetingTitle);
+      return job.format === 'xlsx' ? tableAsXlsx(document) : tableAsDocx(document);
+    }
+    if (job.what === 'rectification-ledger') {
+      const document = await this.rectificationLedger(actor, job.meetingId, meetingTitle);
       return job.format === 'xlsx' ? tableAsXlsx(document) : tableAsDocx(document);
     }
     if (job.what === 'talk-coverage') return tableAsXlsx(await this.talkCoverage(actor, job.meetingId, meetingTitle));
@@ -200,13 +224,47 @@ export class ExportsService {
     };
   }
 
-  /** 筹备情况报告, with the paragraph reports carry, filled from the data. */
+  /**
+   * 整改台账 as party offices keep it: 序号, 问题, 整改措施 (numbered in the cell), 责任人, 完成时限,
+   * 进展 (the latest report, dated) and 销号情况; printed across the page.
+   */
+  async rectificationLedger(actor: Actor, meetingId: string, meetingTitle: string): Promise<TableDocument> {
+    const entries = await this.rectifications.listEntries(actor, meetingId);
+    const owners = await this.users.findUsers(actor, [...new Set(entries.map((entry) => entry.ownerUserId))]);
+    const names = new Map(owners.map((user) => [user.id, user.displayName]));
+    const dayOf = (at: string) => dayInWords(this.clock.dayOf(new Date(at)));
+    return {
+      title: `${meetingTitle}整改台账`,
+      landscape: true,
+      columns: [
+        { header: '序号', width: 6 },
+        { header: '问题', width: 36 },
+        { header: '整改措施', width: 44 },
+        { header: '责任人', width: 10 },
+        { header: '完成时限', width: 16 },
+        { header: '进展', width: 36 },
+        { header: '销号情况', width: 18 },
+      ],
+      rows: entries.map((entry, index) => [
+        index + 1,
+        entry.problem,
+        entry.measures.map((measure, position) => `${position + 1}. ${measure.text}`).join('\n'),
+        names.get(entry.ownerUserId) ?? '',
+        dayInWords(entry.dueDate),
+        progressOf(entry, dayOf),
+        closeOutOf(entry, dayOf),
+      ]),
+    };
+  }
+
+  /** 筹备情况报告, with the paragraph reports carry, filled from the data, and the 上一年度整改落实情况 one. */
   private async report(actor: Actor, meetingId: string, meetingTitle: string): Promise<Buffer> {
-    const [progress, summary, symposiums, talks] = await Promise.all([
+    const [progress, summary, symposiums, talks, carryOver] = await Promise.all([
       this.progress.progress(actor, meetingId),
       this.items.summary(actor, meetingId),
       this.recorded.listSymposiums(actor, meetingId),
       this.talks.listTalks(actor, meetingId),
+      this.rectifications.carryOver(actor, meetingId),
     ]);
     const tokens = progress.surveys.reduce((sum, survey) => sum + survey.tokensIssued, 0);
     const paragraph =
@@ -214,7 +272,8 @@ export class ExportsService {
       `${summary.sentence}。班子成员之间、班子成员与分管部门负责同志开展谈心谈话${talks.length}人次，` +
       `应谈${progress.talks.required}对，已谈${progress.talks.held + progress.talks.confirmed}对。` +
       `意见清单共${progress.items.published}条已发布，已认领${progress.items.claimed}条，已答复${progress.items.answered}条。`;
-    return reportAsDocx(`${meetingTitle}筹备情况报告`, [paragraph]);
+    // 上一年度整改落实情况, when the meeting follows an earlier one.
+    return reportAsDocx(`${meetingTitle}筹备情况报告`, [paragraph, ...(carryOver.paragraph ? [carryOver.paragraph] : [])]);
   }
 
   private async mine(actor: Actor, id: string): Promise<ExportJob> {
@@ -222,6 +281,41 @@ export class ExportsService {
     if (!job) throw AppError.notFound('导出');
     return job;
   }
+}
+
+/** 进展: the owner's latest report with its day, and the reason if it was sent back since. */
+function progressOf(entry: RectificationView, dayOf: (at: string) => string): string {
+  const lastReport = entry.history.map((event, position) => ({ event, position })).filter(({ event }) => event.kind === 'reported').pop();
+  if (!lastReport) return '';
+  const { event, position } = lastReport;
+  const lines = [`${dayOf(event.at)}：${event.note ?? ''}${event.evidence ? `（佐证：${event.evidence}）` : ''}`];
+  const returned = entry.history.slice(position + 1).filter((later) => later.kind === 'returned').pop();
+  if (returned) lines.push(`${dayOf(returned.at)}退回：${returned.note ?? ''}`);
+  return lines.join('\n');
+}
+
+/** 销号情况: closed with its day, reported and waiting, not done, or past its deadline; entries carried in or on say so. */
+function closeOutOf(entry: RectificationView, dayOf: (at: string) => string): string {
+  const closed = entry.history.filter((event) => event.kind === 'closed').pop();
+  const words = {
+    closed: closed ? `已销号（${dayOf(closed.at)}）` : '已销号',
+    reported: '已报告待销号',
+    open: '未完成',
+    overdue: '已逾期',
+  }[entry.status];
+  const carried = entry.carriedOn && entry.status !== 'closed' ? `${words}（已转入下一年度继续整改）` : words;
+  return entry.carriedFrom ? `${carried}（上年度转入）` : carried;
+}
+
+/** An export as the pages list it: its view and what the page says about it. */
+export interface ExportEntry extends ExportView {
+  meetingId: string;
+  createdAt: Date;
+  fileName: string | null;
+}
+
+function toEntry(job: ExportJob): ExportEntry {
+  return { ...toView(job), meetingId: job.meetingId, createdAt: job.createdAt, fileName: job.fileName };
 }
 
 function toView(job: ExportJob): ExportView {

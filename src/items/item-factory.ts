@@ -35,6 +35,7 @@ export function newItem(fields: NewItem): OpinionItem {
     notes: null,
     editedAt: fields.byHand ? fields.now : null,
     publishedAt: null,
+    repeatOfItemId: null,
     createdAt: fields.now,
   };
 }

@@ -21,21 +21,32 @@ export class ItemSources {
     private readonly items: OpinionItemRepository,
   ) {}
 
-  /** The items on the list as aggregation compares new opinions with them: each with its first `perItem` source texts. */
-  async forPlacing(meetingId: string, perItem: number): Promise<ExistingItem[]> {
+  /**
+   * The items on the list as aggregation compares new opinions with them: each with its first
+   * `perItem` source texts, and the earlier item it repeats (if it was found to).
+   */
+  async forPlacing(meetingId: string, perItem: number): Promise<Array<ExistingItem & { repeatOfItemId: string | null }>> {
     const items = await this.items.forPlacing(meetingId);
     if (items.length === 0) return [];
     const texts = await this.placements.placedTexts(meetingId, perItem);
     // Items set aside still take their duplicates: what is set aside stays set aside, counted apart.
-    return items.map((item) => ({ id: item.id, aspect: item.aspect, target: item.targetMemberId, texts: texts.get(item.id) ?? [] }));
+    return items.map((item) => ({ id: item.id, aspect: item.aspect, target: item.targetMemberId, texts: texts.get(item.id) ?? [], repeatOfItemId: item.repeatOfItemId }));
   }
 
   /**
    * Applies aggregation's placements: each pending opinion joins its item, or the new draft item
    * its key names (worded as that key's first opinion). PlacedMeanwhile if another run placed
-   * one of them first. Returns how many items it made.
+   * one of them first. `repeats`: the earlier item a new item (by its key) or a grown one (by its
+   * id) says again (屡提屡犯), as aggregation found. Returns how many items it made.
    */
-  async applyPlacements(manager: EntityManager, meeting: { id: string; organizationId: string }, pending: readonly PendingOpinion[], placements: readonly Placement[], now: Date): Promise<number> {
+  async applyPlacements(
+    manager: EntityManager,
+    meeting: { id: string; organizationId: string },
+    pending: readonly PendingOpinion[],
+    placements: readonly Placement[],
+    now: Date,
+    repeats: ReadonlyMap<string, string> = new Map(),
+  ): Promise<number> {
     const textOf = new Map(pending.map((opinion) => [opinion.id, opinion.text]));
     const made = new Map<string, OpinionItem>();
     const joined = new Map<string, string[]>();
@@ -57,6 +68,7 @@ export class ItemSources {
             now,
             byHand: false,
           });
+          item.repeatOfItemId = repeats.get(key) ?? null;
           made.set(key, item);
         }
         itemId = item.id;
@@ -72,6 +84,8 @@ export class ItemSources {
       await this.placements.place(manager, opinionIds, itemId);
       if (!isNew.has(itemId)) await this.items.addToSourceCount(manager, itemId, opinionIds.length);
     }
+    const grown = [...repeats].filter(([key]) => !key.startsWith('new:'));
+    if (grown.length) await this.items.setRepeatOf(manager, new Map(grown));
     return items.length;
   }
 

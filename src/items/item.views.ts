@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OpinionChannel } from '../opinions/raw-opinion.entity';
+import { QuestionView } from '../questions/question.views';
 import { ClaimKind } from './item-claim.entity';
 import { ItemStatus } from './opinion-item.entity';
 
@@ -27,6 +28,18 @@ export class ClaimView {
   answer: ClaimAnswerView | null;
 }
 
+/** 屡提屡犯: the item of an earlier meeting of the organisation that this item says again. */
+export class RepeatOfView {
+  meetingId: string;
+  itemId: string;
+  /** The earlier meeting's year. */
+  year: number;
+  /** What the earlier item said. */
+  summary: string;
+  /** Whether its rectification entry was closed (已销号): closed then, yet raised again. */
+  closed: boolean;
+}
+
 /** One item of the list, as organisers and claimants see it in a list. */
 export class ItemView {
   id: string;
@@ -40,6 +53,8 @@ export class ItemView {
   status: ItemStatus;
   setAsideReason: string | null;
   claims: ClaimView[];
+  /** The earlier meeting's item it repeats (往年提过), or null. */
+  repeatOf: RepeatOfView | null;
 }
 
 /** A verbatim source: the words, the channel and the day; never anything more about who wrote it. */
@@ -48,6 +63,11 @@ export class SourceView {
   text: string;
   channel: OpinionChannel;
   day: string;
+  /**
+   * 追问: the organisers' questions to the writer (anonymous sources with a receipt only) and each
+   * reply once a fixed release has passed it on, with that day. Absent when nobody has asked.
+   */
+  questions?: QuestionView[];
 }
 
 export class ItemDetailView extends ItemView {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/actor';
 import { CurrentActor, Roles } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
@@ -8,6 +8,10 @@ import { ClaimsService } from './claims.service';
 import { AddItemDto, AnswerDto, AssignDto, ClaimDto, ListItemsQuery, MergeItemDto, SetAsideDto, SplitItemDto, UpdateItemDto } from './dto/item.dto';
 import { ClaimOverview, ItemDetailView, ItemSummaryView, ItemView, MergedItemView, PublishedItemsView } from './item.views';
 import { ItemsService } from './items.service';
+import { ReachableBySupervisors } from '../common/supervised-units';
+
+/** The errors' one shape (see core/http.ts), for the answers documented one by one. */
+const ERROR = { $ref: '#/components/schemas/Error' };
 
 @ApiTags('opinion list')
 @ApiBearerAuth()
@@ -20,6 +24,7 @@ export class ItemsController {
 
   /** The meeting's items (意见清单), filtered by status, aspect or target (`team` for the team as a whole). */
   @Get('meetings/:id/items')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   list(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string, @Query() query: ListItemsQuery): Promise<ItemView[]> {
     return this.items.listItems(actor, meetingId, query);
@@ -27,6 +32,7 @@ export class ItemsController {
 
   /** An item the upper level or the 督导组 names (channel `supervision`), to be claimed like any other. */
   @Post('meetings/:id/items')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   add(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string, @Body() dto: AddItemDto): Promise<ItemDetailView> {
     return this.items.addItem(actor, meetingId, dto);
@@ -42,6 +48,7 @@ export class ItemsController {
 
   /** The numbers of the report: "共收集意见建议N条，归纳为X个方面Y条". */
   @Get('meetings/:id/items/summary')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   summary(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<ItemSummaryView> {
     return this.items.summary(actor, meetingId);
@@ -49,6 +56,7 @@ export class ItemsController {
 
   /** Who has claimed nothing, and which items nobody leads (人人认领). */
   @Get('meetings/:id/claims/overview')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   overview(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<ClaimOverview> {
     return this.claims.overview(actor, meetingId);
@@ -56,6 +64,7 @@ export class ItemsController {
 
   /** The item with its verbatim sources (words, channel, day). */
   @Get('items/:id')
+  @ReachableBySupervisors('item')
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<ItemDetailView> {
     return this.items.getItem(actor, id);
   }
@@ -118,6 +127,22 @@ export class ItemsController {
   @Roles(Role.Leader)
   answer(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() dto: AnswerDto): Promise<ItemDetailView> {
     return this.claims.answer(actor, id, dto);
+  }
+
+  /**
+   * Releases my claim (放弃认领), lead or joint, while the item is unanswered: 200 the item as it is
+   * now. A lead released leaves the item without a lead (joint claimants stay); claim it again with
+   * POST. 409 CLAIM_ANSWERED once the lead has answered; 404 when I hold no claim on it.
+   */
+  @Delete('items/:id/claims/mine')
+  @HttpCode(200)
+  @Roles(Role.Leader)
+  @ApiOkResponse({ type: ItemDetailView, description: '放弃后的这条意见及其认领' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: 没有这条意见，或您没有认领它', schema: ERROR })
+  @ApiConflictResponse({ description: 'CLAIM_ANSWERED: 这条意见已经答复，不能再放弃认领', schema: ERROR })
+  @ApiResponse({ status: '4XX', description: '请求有误：见 code 与 message', schema: ERROR })
+  release(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<ItemDetailView> {
+    return this.claims.release(actor, id);
   }
 
   /** The secretary gives a team item nobody leads to a member. */

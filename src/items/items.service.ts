@@ -7,26 +7,31 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { OTHER_ASPECT } from '../meetings/aspect-presets';
+import { Meeting } from '../meetings/meeting.entity';
 import { MeetingScope } from '../meetings/meeting-scope';
 import { TeamMemberView } from '../meetings/meeting.views';
 import { MeetingsService } from '../meetings/meetings.service';
 import { OpinionPlacements } from '../opinions/opinion-placements';
 import { chosenAspect, chosenTarget, TEAM_TARGET_NAME } from '../opinions/opinion-rules';
 import { OPINION_CHANNELS, OpinionChannel } from '../opinions/raw-opinion.entity';
+import { QuestionsService } from '../questions/questions.service';
 import { AddItemDto, ListItemsQuery, MergeItemDto, SetAsideDto, SplitItemDto, UpdateItemDto } from './dto/item.dto';
 import { ItemClaim } from './item-claim.entity';
 import { newItem } from './item-factory';
 import { ItemMerge } from './item-merge.entity';
 import { ItemSources } from './item-sources';
-import { ClaimView, ItemDetailView, ItemSummaryView, ItemTarget, ItemView, MergedItemView } from './item.views';
+import { ClaimView, ItemDetailView, ItemSummaryView, ItemTarget, ItemView, MergedItemView, RepeatOfView, SourceView } from './item.views';
 import { OpinionItem } from './opinion-item.entity';
 import { ON_THE_LIST, OpinionItemRepository } from './opinion-item.repository';
+import { RepeatOrigins } from './repeat-origins';
 
 /** Everything a view of items needs besides the items: names, claims, channels. */
 interface ViewContext {
   team: TeamMemberView[];
   claims: ItemClaim[];
   channels: Map<string, Set<OpinionChannel>>;
+  /** The earlier items the items repeat, by id. */
+  repeats: Map<string, RepeatOfView>;
 }
 
 /** An item the actor may see, and their scope of its meeting. */
@@ -50,9 +55,25 @@ export class ItemsService {
     @InjectRepository(ItemClaim) private readonly claims: Repository<ItemClaim>,
     @InjectRepository(ItemMerge) private readonly merges: Repository<ItemMerge>,
     private readonly meetings: MeetingsService,
+    private readonly repeatOrigins: RepeatOrigins,
+    private readonly questions: QuestionsService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A meeting's published items, oldest first — those of `ids`, or the team's (naming no member) —
+   * for a draft of the 对照检查材料, whose service has checked who may read them.
+   */
+  publishedItems(meetingId: string, which: { ids: string[] } | { team: true }): Promise<OpinionItem[]> {
+    if ('ids' in which && which.ids.length === 0) return Promise.resolve([]);
+    return this.items.findPublished(meetingId, which);
+  }
+
+  /** The organisation an item belongs to, or null, whoever asks: for the 督导组's reach only (see SupervisedUnits). */
+  organizationOf(id: string): Promise<string | null> {
+    return this.items.organizationOf(id);
+  }
 
   /** The meeting's items; for the 督导组, the published ones only (see readsDrafts). */
   async listItems(actor: Actor, meetingId: string, query: ListItemsQuery): Promise<ItemView[]> {
@@ -65,6 +86,26 @@ export class ItemsService {
       ...(query.target ? { targetMemberId: query.target === 'team' ? IsNull() : query.target } : {}),
     });
     return this.views(scope, items);
+  }
+
+  /**
+   * The organiser's review of the whole list (/meetings/:id/items): the meeting, its team and
+   * every item on the list (draft, published, set aside) with its sources, in one read of each.
+   */
+  async reviewList(actor: Actor, meetingId: string): Promise<{ meeting: Meeting; team: TeamMemberView[]; items: ItemDetailView[] }> {
+    const scope = await this.meetings.scope(actor, meetingId);
+    if (!readsDrafts(actor)) throw AppError.forbidden('意见清单的整理供组织者使用');
+    const items = await this.items.onTheList(scope.meetingId);
+    const [team, views] = await Promise.all([scope.team(), this.detailViews(scope, items)]);
+    return { meeting: scope.meeting, team, items: views };
+  }
+
+  /** The id of the meeting's listed item whose id begins with `prefix` (the short number pages show), if exactly one does. */
+  async listedItemIdByPrefix(actor: Actor, meetingId: string, prefix: string): Promise<string | null> {
+    const scope = await this.meetings.scope(actor, meetingId);
+    const wanted = prefix.toLowerCase();
+    const matches = (await this.items.forPlacing(scope.meetingId)).filter((item) => item.id.startsWith(wanted));
+    return matches.length === 1 ? matches[0].id : null;
   }
 
   /** One item with its verbatim sources; the notes for organisers and supervisors only. */
@@ -82,10 +123,21 @@ export class ItemsService {
   async detailViews(scope: MeetingScope, items: OpinionItem[]): Promise<ItemDetailView[]> {
     const views = await this.views(scope, items);
     const sources = await this.placements.sourcesOf(items.map((item) => item.id));
+    // 追问 beside its source; a reply only once released (QuestionsService.forSources).
+    const questions = await this.questions.forSources(sources.map((source) => source.id));
+    // Grouped once: the review page asks for several hundred items at a time.
+    const sourcesOf = new Map<string, SourceView[]>();
+    for (const source of sources) {
+      const asked = questions.get(source.id);
+      const view = { id: source.id, text: source.text, channel: source.channel, day: source.receivedOn, ...(asked ? { questions: asked } : {}) };
+      const list = sourcesOf.get(source.itemId!);
+      if (list) list.push(view);
+      else sourcesOf.set(source.itemId!, [view]);
+    }
     const withNotes = scope.oversees;
     return items.map((item, index) => ({
       ...views[index],
-      sources: sources.filter((source) => source.itemId === item.id).map((source) => ({ id: source.id, text: source.text, channel: source.channel, day: source.receivedOn })),
+      sources: sourcesOf.get(item.id) ?? [],
       ...(withNotes ? { notes: item.notes } : {}),
     }));
   }
@@ -251,12 +303,14 @@ export class ItemsService {
   private async viewContext(scope: MeetingScope, items: OpinionItem[]): Promise<ViewContext> {
     const ids = items.map((item) => item.id);
     const team = await scope.team();
-    if (ids.length === 0) return { team, claims: [], channels: new Map() };
-    const [claims, channels] = await Promise.all([
-      this.claims.find({ where: { itemId: In(ids) }, order: { createdAt: 'ASC' } }),
+    if (ids.length === 0) return { team, claims: [], channels: new Map(), repeats: new Map() };
+    const repeatOfIds = items.flatMap((item) => (item.repeatOfItemId ? [item.repeatOfItemId] : []));
+    const [claims, channels, repeats] = await Promise.all([
+      this.claims.find({ where: { itemId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       this.placements.channelsOf(ids),
+      repeatOfIds.length ? this.repeatOrigins.of(repeatOfIds) : new Map<string, RepeatOfView>(),
     ]);
-    return { team, claims, channels };
+    return { team, claims, channels, repeats };
   }
 
   /**
@@ -304,8 +358,10 @@ function targetOf(team: TeamMemberView[], targetMemberId: string | null): ItemTa
 
 export function toItemView(item: OpinionItem, context: ViewContext): ItemView {
   const nameOf = (userId: string) => context.team.find((seat) => seat.userId === userId)?.displayName ?? '';
+  // The lead first, then the joint claimants in the order they claimed.
   const claims: ClaimView[] = context.claims
     .filter((claim) => claim.itemId === item.id)
+    .sort((a, b) => Number(a.kind !== 'lead') - Number(b.kind !== 'lead'))
     .map((claim) => ({
       memberUserId: claim.memberUserId,
       name: nameOf(claim.memberUserId),
@@ -323,5 +379,6 @@ export function toItemView(item: OpinionItem, context: ViewContext): ItemView {
     status: item.status,
     setAsideReason: item.setAsideReason,
     claims,
+    repeatOf: (item.repeatOfItemId && context.repeats.get(item.repeatOfItemId)) || null,
   };
 }

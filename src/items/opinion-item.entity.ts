@@ -64,6 +64,13 @@ export class OpinionItem {
   @Column('datetime', { nullable: true })
   publishedAt: Date | null;
 
+  /**
+   * 屡提屡犯: the item of an earlier meeting of the organisation that said the same thing, found by
+   * the clustering's own similarity when this item was formed; null when none did.
+   */
+  @Column('varchar', { length: 36, nullable: true })
+  repeatOfItemId: string | null;
+
   @Column('datetime')
   createdAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
 import { ItemStatus, OpinionItem } from './opinion-item.entity';
 
 /** On the list (在清单中): every status but merged away. Set-aside items are on it, counted apart. */
@@ -13,6 +13,17 @@ const LIST_ORDER = { aspect: 'ASC', createdAt: 'ASC', id: 'ASC' } as const;
 @Injectable()
 export class OpinionItemRepository {
   constructor(@InjectRepository(OpinionItem) private readonly items: Repository<OpinionItem>) {}
+
+  /** The organisation an item belongs to, or null: what the 督导组's reach asks (see SupervisedUnits). */
+  async organizationOf(id: string): Promise<string | null> {
+    return (await this.items.findOne({ select: { organizationId: true }, where: { id } }))?.organizationId ?? null;
+  }
+
+  /** A meeting's published items, oldest first: those of `ids`, or those naming no member (the team's). */
+  findPublished(meetingId: string, which: { ids: string[] } | { team: true }): Promise<OpinionItem[]> {
+    const where = 'ids' in which ? { meetingId, status: 'published' as const, id: In(which.ids) } : { meetingId, status: 'published' as const, targetMemberId: IsNull() };
+    return this.items.find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
 
   /** An item of the organisation, or null. */
   findOwned(organizationId: string, id: string): Promise<OpinionItem | null> {
@@ -44,9 +55,32 @@ export class OpinionItemRepository {
     return this.items.find({ where: { meetingId, status: In([...statuses]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** What aggregation compares new opinions with: the items on the list, their aspect and target. */
-  forPlacing(meetingId: string): Promise<Array<Pick<OpinionItem, 'id' | 'aspect' | 'targetMemberId' | 'status'>>> {
-    return this.items.find({ select: { id: true, aspect: true, targetMemberId: true, status: true }, where: { meetingId, status: In([...ON_THE_LIST]) } });
+  /** What aggregation compares new opinions with: the items on the list, their aspect and target (and the earlier item each repeats). */
+  forPlacing(meetingId: string): Promise<Array<Pick<OpinionItem, 'id' | 'aspect' | 'targetMemberId' | 'status' | 'repeatOfItemId'>>> {
+    return this.items.find({ select: { id: true, aspect: true, targetMemberId: true, status: true, repeatOfItemId: true }, where: { meetingId, status: In([...ON_THE_LIST]) } });
+  }
+
+  /**
+   * The published items of these meetings (earlier lists a new item may repeat): what they say and
+   * whom they concern. Raw rows: read on every aggregation run, thousands of them.
+   */
+  publishedOf(meetingIds: readonly string[]): Promise<Array<Pick<OpinionItem, 'id' | 'meetingId' | 'targetMemberId' | 'summary'>>> {
+    if (meetingIds.length === 0) return Promise.resolve([]);
+    return this.items
+      .createQueryBuilder('item')
+      .select('item.id', 'id')
+      .addSelect('item.meetingId', 'meetingId')
+      .addSelect('item.targetMemberId', 'targetMemberId')
+      .addSelect('item.summary', 'summary')
+      .where('item.meetingId IN (:...meetingIds)', { meetingIds: [...meetingIds] })
+      .andWhere('item.status = :status', { status: 'published' })
+      .orderBy('item.id', 'ASC')
+      .getRawMany();
+  }
+
+  /** Marks which earlier item each of these items repeats (null: none), in the caller's transaction. */
+  async setRepeatOf(manager: EntityManager, repeatOf: ReadonlyMap<string, string | null>): Promise<void> {
+    for (const [id, repeatOfItemId] of repeatOf) await manager.update(OpinionItem, { id }, { repeatOfItemId });
   }
 
   insert(manager: EntityManager, items: OpinionItem[]): Promise<unknown> {

@@ -9,7 +9,11 @@ import { OpinionItemRepository } from './opinion-item.repository';
  * What became of an opinion in the list, as its writer may see it: not yet in the published
  * list → listed → claimed (a team member took it up) → answered, with the lead's answer.
  */
-export type OpinionOutcome = { status: 'received' } | { status: 'listed' } | { status: 'claimed' } | { status: 'answered'; answer: string };
+export type OpinionOutcome =
+  | { status: 'received' }
+  | { status: 'listed'; summary: string }
+  | { status: 'claimed'; summary: string }
+  | { status: 'answered'; summary: string; answer: string };
 
 /** Merges followed at most, in case a chain of merges ever loops. */
 const MAX_MERGE_HOPS = 10;
@@ -27,10 +31,12 @@ export class OpinionOutcomes {
     const item = await this.publishedItem(itemId);
     if (!item) return { status: 'received' };
     const lead = await this.claims.findOne({ where: { itemId: item.id, kind: 'lead' } });
-    if (!lead) return { status: 'listed' };
-    if (!lead.answeredAt || !lead.reflection || !lead.measures) return { status: 'claimed' };
+    // The item as published: after a merge it may speak of more than this one opinion.
+    const summary = item.summary;
+    if (!lead) return { status: 'listed', summary };
+    if (!lead.answeredAt || !lead.reflection || !lead.measures) return { status: 'claimed', summary };
     const due = lead.dueDate ? `\n整改时限：${lead.dueDate}` : '';
-    return { status: 'answered', answer: `问题认识：${lead.reflection}\n整改措施：${lead.measures}${due}` };
+    return { status: 'answered', summary, answer: `问题认识：${lead.reflection}\n整改措施：${lead.measures}${due}` };
   }
 
   /** The published item the opinion ended up in (following merges), or null while it is not in the published list. */

@@ -7,6 +7,7 @@ import { Role } from '../common/roles';
 import { DistinctItemDto, SimilarItemsQuery } from './dto/item.dto';
 import { SimilarPairView } from './item.views';
 import { SimilarItemsService } from './similar-items.service';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 /** 可能重复: items that may say the same thing, for the organiser to merge or tell apart. */
 @ApiTags('opinion list')
@@ -17,6 +18,7 @@ export class SimilarItemsController {
 
   /** Pairs of listed items that may be duplicates, most similar first, each with the merge to make. */
   @Get('meetings/:id/items/similar')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   list(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string, @Query() query: SimilarItemsQuery): Promise<SimilarPairView[]> {
     return this.similar.similarPairs(actor, meetingId, query.limit);

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { similarItemPairs } from '../clustering/similar-items';
+import { ItemToCompare, SimilarPair, similarItemPairs } from '../clustering/similar-items';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -17,6 +18,9 @@ import { OpinionItem } from './opinion-item.entity';
 import { OpinionItemRepository } from './opinion-item.repository';
 
 export const DEFAULT_SIMILAR_PAIRS = 30;
+
+/** Meetings whose last pairs are kept (see pairsOf): a few organisers at work at once. */
+const REMEMBERED_MEETINGS = 20;
 
 /**
  * 可能重复: the pairs of items the organiser should look at before publishing, because they may
@@ -34,6 +38,9 @@ export class SimilarItemsService {
     private readonly meetings: MeetingsService,
     private readonly clock: Clock,
   ) {}
+
+  /** The last pairs found per meeting (see pairsOf), the most recently asked last. */
+  private readonly lastFound = new Map<string, { digest: string; found: SimilarPair[] }>();
 
   /**
    * The meeting's listed items (draft or published) in pairs that may be duplicates, most similar
@@ -64,9 +71,10 @@ export class SimilarItemsService {
     const markedDistinct = new Set(distinct.map((pair) => pairKey(pair.itemId, pair.otherItemId)));
 
     // Asked for more than `limit`, since some pairs found are then left out.
-    const found = similarItemPairs(
+    const found = this.pairsOf(
+      meeting.id,
       listed.map((item) => ({ id: item.id, target: item.targetMemberId, texts: textsOf.get(item.id) ?? [item.summary] })),
-      { limit: limit + markedDistinct.size + isClaimed.size },
+      limit + markedDistinct.size + isClaimed.size,
     );
     const byId = new Map(listed.map((item, position) => [item.id, { item, position }]));
     const pairs = found
@@ -84,6 +92,22 @@ export class SimilarItemsService {
       items: [views.get(first.item.id)!, views.get(second.item.id)!],
       merge: { itemId: merge.from.id, intoItemId: merge.into.id },
     }));
+  }
+
+  /**
+   * similarItemPairs, or what it answered last for this meeting when given exactly the same items
+   * and texts (a digest of them): comparing several hundred items costs far more than reading
+   * them, and the review page asks again after every decision, most of which change nothing the
+   * comparison reads (a distinction, a claim, a publication). Exact, so never stale.
+   */
+  private pairsOf(meetingId: string, items: ItemToCompare[], limit: number): SimilarPair[] {
+    const digest = createHash('sha256').update(JSON.stringify([limit, items])).digest('base64');
+    const last = this.lastFound.get(meetingId);
+    const found = last?.digest === digest ? last.found : similarItemPairs(items, { limit });
+    this.lastFound.delete(meetingId);
+    this.lastFound.set(meetingId, { digest, found });
+    if (this.lastFound.size > REMEMBERED_MEETINGS) this.lastFound.delete(this.lastFound.keys().next().value!);
+    return found;
   }
 
   /** Marks two items of one meeting as saying different things; saying so again changes nothing. */

@@ -1,13 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { MaterialStatus } from './material-states';
+import { MaterialKind, MaterialStatus } from './material-states';
 
 /**
- * 对照检查材料: one team member's written self-examination for a meeting, through drafting,
- * review by the secretary (or, for the secretary's own, an organiser or supervisor) and approval.
- * A member without a row has not started.
+ * One team member's material for a meeting, of one kind: the 对照检查材料 (written
+ * self-examination) or the 发言提纲 (speech outline), each through drafting, review by the
+ * secretary (or, for the secretary's own, an organiser or supervisor) and approval. A member
+ * without a row of a kind has not started it.
  */
 @Entity('check_materials')
-@Index(['meetingId', 'memberUserId'], { unique: true })
+@Index(['meetingId', 'memberUserId', 'kind'], { unique: true })
 export class CheckMaterial {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
@@ -20,6 +21,10 @@ export class CheckMaterial {
 
   @Column('varchar', { length: 36 })
   memberUserId: string;
+
+  /** `check` (对照检查材料) or `outline` (发言提纲). */
+  @Column('varchar', { length: 20, default: 'check' })
+  kind: MaterialKind;
 
   @Column('varchar', { length: 20 })
   status: MaterialStatus;

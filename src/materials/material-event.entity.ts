@@ -1,6 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Every change to a check material: who, when, from which status to which, and the comment or file. */
+export type MaterialEventKind = 'status' | 'upload' | 'comment';
+
+/**
+ * Every change to a material, and every comment the 督导组 makes on it: who, when, from which
+ * status to which (a comment leaves it where it was), and the comment or file.
+ */
 @Entity('check_material_events')
 @Index(['materialId', 'at'])
 export class MaterialEvent {
@@ -13,9 +18,9 @@ export class MaterialEvent {
   @Column('varchar', { length: 36 })
   materialId: string;
 
-  /** `status` or `upload`. */
+  /** `status`, `upload`, or `comment` (督导组意见: the status stays). */
   @Column('varchar', { length: 20 })
-  kind: 'status' | 'upload';
+  kind: MaterialEventKind;
 
   @Column('varchar', { length: 20 })
   fromStatus: string;
@@ -23,7 +28,7 @@ export class MaterialEvent {
   @Column('varchar', { length: 20 })
   toStatus: string;
 
-  /** The reviewer's comment, or the uploaded file's name. */
+  /** The reviewer's comment, the uploaded file's name, or the 督导组's comment. */
   @Column('varchar', { length: 2000, nullable: true })
   note: string | null;
 

@@ -25,3 +25,20 @@ export function moveMadeBy(from: MaterialStatus, to: MaterialStatus): MaterialPa
 export function acceptsFile(status: MaterialStatus): boolean {
   return status === 'not-started' || status === 'drafting' || status === 'returned';
 }
+
+/** The two materials each team member writes: 对照检查材料 (`check`, the default) and 发言提纲 (`outline`). */
+export const MATERIAL_KINDS = ['check', 'outline'] as const;
+export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+
+export const MATERIAL_KIND_NAMES: Record<MaterialKind, string> = {
+  check: '对照检查材料',
+  outline: '发言提纲',
+};
+
+/**
+ * Whether the 督导组 may read the material (its file, history and comments): once it has been
+ * submitted, and while it is under review or after; never a draft.
+ */
+export function readableBySupervisors(status: MaterialStatus): boolean {
+  return status === 'submitted' || status === 'returned' || status === 'approved';
+}

@@ -52,6 +52,13 @@ export class Meeting {
   @Column('varchar', { length: 30, default: 'participants-and-secretary' })
   talkVisibility: TalkVisibility;
 
+  /**
+   * The organisation's earlier meeting this one follows (上一年度): its unfinished rectification
+   * entries are carried into this one, and this one's items are compared with its items (repeatOf).
+   */
+  @Column('varchar', { length: 36, nullable: true })
+  previousMeetingId: string | null;
+
   @Column('datetime')
   createdAt: Date;
 

@@ -49,6 +49,8 @@ export class MeetingView {
   /** Keywords the organiser added to the aspect lexicon, by aspect. */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } })
   aspectKeywords: Record<string, string[]>;
+  /** The earlier meeting this one follows (上一年度), or null. */
+  previousMeetingId: string | null;
 }
 
 export class TeamMemberView {
@@ -78,6 +80,7 @@ export function toMeetingView(meeting: Meeting): MeetingView {
     talkRules: talkRulesOf(meeting),
     talkVisibility: meeting.talkVisibility,
     aspectKeywords: meeting.aspectKeywords ?? {},
+    previousMeetingId: meeting.previousMeetingId,
   };
 }
 

@@ -11,6 +11,7 @@ import { SetTeamDto } from './dto/set-team.dto';
 import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { AspectPresetView, MeetingView, TeamMemberView, toMeetingView } from './meeting.views';
 import { MeetingsService } from './meetings.service';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -41,6 +42,7 @@ export class MeetingsController {
 
   /** One meeting. */
   @Get('meetings/:id')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   async get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<MeetingView> {
     return toMeetingView(await this.meetings.getMeeting(actor, id));
@@ -63,6 +65,7 @@ export class MeetingsController {
 
   /** The meeting's team (班子): secretary and members, with what each oversees. */
   @Get('meetings/:id/team')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   team(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<TeamMemberView[]> {
     return this.meetings.getTeam(actor, id);

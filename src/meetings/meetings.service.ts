@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Actor, hasRole, systemActor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -21,9 +21,16 @@ import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { Meeting } from './meeting.entity';
 import { MeetingScope, MeetingSnapshot } from './meeting-scope';
 import { MeetingEvents } from './meeting-events';
-import { isForwardMove, meetingKindName } from './meeting-phase';
+import { isForwardMove, MEETING_PHASE_NAMES, meetingKindName } from './meeting-phase';
 import { toTeamView, TeamMemberView } from './meeting.views';
 import { TEAM_ROLE_NAMES, TeamMember } from './team-member.entity';
+import { DEADLINE_FIELDS, DeadlineName } from './deadlines';
+
+/**
+ * Work another feature does in the same transaction as a new meeting (the ledger's carry-over):
+ * registered by that feature, so meetings need not know it.
+ */
+export type MeetingFollowUp = (manager: EntityManager, actor: Actor, meeting: Meeting) => Promise<void>;
 
 /** How long a meeting and its seats read for one request serve the next ones (see scope). */
 const MEETING_TTL_MS = 2_000;
@@ -32,6 +39,7 @@ const MEETING_TTL_MS = 2_000;
 export class MeetingsService implements OnModuleDestroy {
   private readonly snapshots = new ShortLivedCache<string, MeetingSnapshot | null>(MEETING_TTL_MS, 5_000);
   private readonly subscription: Subscription;
+  private readonly followUps: MeetingFollowUp[] = [];
 
   constructor(
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
@@ -50,9 +58,15 @@ export class MeetingsService implements OnModuleDestroy {
     this.subscription.unsubscribe();
   }
 
+  /** Adds work done with every new meeting, in its transaction (see MeetingFollowUp). */
+  whenCreated(followUp: MeetingFollowUp): void {
+    this.followUps.push(followUp);
+  }
+
   async createMeeting(actor: Actor, dto: CreateMeetingDto): Promise<Meeting> {
     const aspects = this.resolveAspects(dto);
     assertDeadlinesInOrder(dto.deadlines);
+    if (dto.previousMeetingId) await this.assertEarlierMeeting(actor, dto.previousMeetingId, dto.year);
     const now = this.clock.now();
     const meeting: Meeting = {
       id: newId(),
@@ -68,11 +82,22 @@ export class MeetingsService implements OnModuleDestroy {
       aspectKeywords: null,
       talkRules: null,
       talkVisibility: 'participants-and-secretary',
+      previousMeetingId: dto.previousMeetingId ?? null,
       createdAt: now,
       updatedAt: now,
     };
-    await this.meetings.insert(meeting);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Meeting).insert(meeting);
+      for (const followUp of this.followUps) await followUp(manager, actor, meeting);
+    });
     return meeting;
+  }
+
+  /** 上一年度: a meeting of the actor's organisation, not later than the new one's year. */
+  private async assertEarlierMeeting(actor: Actor, meetingId: string, year: number): Promise<void> {
+    const previous = await this.meetings.findOne({ where: { id: meetingId, organizationId: actor.organizationId } });
+    if (!previous) throw AppError.badRequest(ErrorCode.UnknownMeeting, '上一次会议不存在', [{ field: 'previousMeetingId', message: `会议 ${meetingId} 不存在` }]);
+    if (previous.year > year) throw AppError.badRequest(ErrorCode.UnknownMeeting, `上一次会议（${previous.year}年度）不能晚于本次会议的年度`, [{ field: 'previousMeetingId', message: '年度晚于本次会议' }]);
   }
 
   /** Organisers and supervisors see every meeting of their organisation; a leader those they sit on. */
@@ -146,7 +171,7 @@ export class MeetingsService implements OnModuleDestroy {
   async movePhase(actor: Actor, id: string, dto: MovePhaseDto): Promise<Meeting> {
     const meeting = await findOwned(this.meetings, actor, id, '会议');
     if (!isForwardMove(meeting.phase, dto.phase)) {
-      throw AppError.conflict(ErrorCode.PhaseBackwards, `会议阶段只能向前推进：当前为 ${meeting.phase}，不能改为 ${dto.phase}`);
+      throw AppError.conflict(ErrorCode.PhaseBackwards, `会议阶段只能向前推进：当前为“${MEETING_PHASE_NAMES[meeting.phase]}”，不能改为“${MEETING_PHASE_NAMES[dto.phase]}”`);
     }
     meeting.phase = dto.phase;
     meeting.updatedAt = this.clock.now();
@@ -167,6 +192,12 @@ export class MeetingsService implements OnModuleDestroy {
   async findMeetingWithTeam(organizationId: string, meetingId: string): Promise<{ meeting: Meeting; team: TeamMemberView[] } | null> {
     const scope = await this.scopeViaRecord(systemActor(organizationId), meetingId);
     return scope ? { meeting: scope.meeting, team: await scope.team() } : null;
+  }
+
+  /** The meetings where the actor is the secretary (主要负责同志), by id. */
+  async meetingsWhereSecretary(actor: Actor): Promise<string[]> {
+    const seats = await this.teamMembers.find({ where: { organizationId: actor.organizationId, userId: actor.userId, role: 'secretary' }, select: { meetingId: true } });
+    return seats.map((seat) => seat.meetingId);
   }
 
   async getTeam(actor: Actor, meetingId: string): Promise<TeamMemberView[]> {
@@ -238,7 +269,7 @@ export class MeetingsService implements OnModuleDestroy {
 
   private resolveAspects(dto: CreateMeetingDto): string[] {
     if (dto.aspectPreset && dto.aspects) {
-      throw AppError.badRequest(ErrorCode.ValidationFailed, '请在 aspectPreset 与 aspects 中二选一', [{ field: 'aspects', message: '与 aspectPreset 不能同时给出' }]);
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '请在方面预设与自行列出的对照检查方面中二选一', [{ field: 'aspects', message: '与 aspectPreset 不能同时给出' }]);
     }
     if (dto.aspectPreset) {
       const preset = findAspectPreset(dto.aspectPreset);
@@ -246,7 +277,7 @@ export class MeetingsService implements OnModuleDestroy {
       return [...preset.aspects];
     }
     if (!dto.aspects) {
-      throw AppError.badRequest(ErrorCode.ValidationFailed, '请给出对照检查的方面：aspectPreset 或 aspects', [{ field: 'aspects', message: '缺少对照检查的方面' }]);
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '请给出对照检查的方面：选用一套方面预设，或逐条列出', [{ field: 'aspects', message: '缺少对照检查的方面' }]);
     }
     const aspects = dto.aspects.map((aspect) => aspect.trim());
     if (aspects.some((aspect) => aspect === '') || new Set(aspects).size !== aspects.length) {
@@ -256,22 +287,20 @@ export class MeetingsService implements OnModuleDestroy {
   }
 }
 
-/** 征求意见、认领、谈心谈话、对照检查材料 all come before the meeting itself. */
+/**
+ * 征求意见、认领、谈心谈话、对照检查材料 all come before the meeting itself. The messages name the
+ * deadlines as the pages do; each problem's `details` entry keeps the field it is about.
+ */
 function assertDeadlinesInOrder(deadlines: DeadlinesDto): void {
-  const problems: string[] = [];
-  for (const [key, label] of [
-    ['collectUntil', '征求意见截止'],
-    ['talksUntil', '谈心谈话完成'],
-    ['claimUntil', '认领意见截止'],
-    ['materialsUntil', '对照检查材料完成'],
-  ] as const) {
-    if (!isRealDate(deadlines[key])) problems.push(`${key} 不是有效日期`);
-    else if (deadlines[key] > deadlines.heldOn) problems.push(`${label}（${key}）不能晚于会议召开日期`);
+  const problems: Array<{ field: string; message: string }> = [];
+  const label = (name: DeadlineName) => DEADLINE_FIELDS.find((deadline) => deadline.name === name)!.label;
+  for (const { name } of DEADLINE_FIELDS) {
+    if (!isRealDate(deadlines[name])) problems.push({ field: `deadlines.${name}`, message: `${label(name)}日期不是有效日期` });
+    else if (name !== 'heldOn' && deadlines[name] > deadlines.heldOn) problems.push({ field: `deadlines.${name}`, message: `${label(name)}不能晚于${label('heldOn')}日期` });
   }
-  if (!isRealDate(deadlines.heldOn)) problems.push('heldOn 不是有效日期');
-  if (deadlines.collectUntil > deadlines.claimUntil) problems.push('认领意见截止（claimUntil）不能早于征求意见截止（collectUntil）');
+  if (deadlines.collectUntil > deadlines.claimUntil) problems.push({ field: 'deadlines.claimUntil', message: `${label('claimUntil')}不能早于${label('collectUntil')}` });
   if (problems.length) {
-    throw AppError.badRequest(ErrorCode.InvalidDeadlines, `时间安排有误：${problems.join('；')}`, problems.map((message) => ({ field: 'deadlines', message })));
+    throw AppError.badRequest(ErrorCode.InvalidDeadlines, `时间安排有误：${problems.map(({ message }) => message).join('；')}`, problems);
   }
 }
 

@@ -38,8 +38,18 @@ export class OpinionPlacements {
   }
 
   /** Where the opinion with this receipt hash sits: held or not, and its item; null when no opinion has it. */
-  async byReceiptHash(receiptHash: string): Promise<Pick<RawOpinion, 'held' | 'itemId'> | null> {
-    return this.opinions.findOne({ where: { receiptHash }, select: { held: true, itemId: true } });
+  async byReceiptHash(receiptHash: string): Promise<Pick<RawOpinion, 'id' | 'held' | 'itemId'> | null> {
+    return this.opinions.findOne({ where: { receiptHash }, select: { id: true, held: true, itemId: true } });
+  }
+
+  /**
+   * What a question (追问) needs of an opinion: whose it is, whether it is in an item yet, and
+   * whether its writer holds a receipt to read a question with; never the receipt's hash itself.
+   */
+  async forQuestion(id: string): Promise<{ organizationId: string; meetingId: string; listed: boolean; hasReceipt: boolean } | null> {
+    const opinion = await this.opinions.findOne({ where: { id }, select: { organizationId: true, meetingId: true, held: true, itemId: true, receiptHash: true } });
+    if (!opinion) return null;
+    return { organizationId: opinion.organizationId, meetingId: opinion.meetingId, listed: !opinion.held && opinion.itemId !== null, hasReceipt: opinion.receiptHash !== null };
   }
 
   /** The meetings with opinions waiting for a place (what the aggregation sweeper asks again for). */

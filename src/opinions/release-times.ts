@@ -60,10 +60,11 @@ export class ReleaseTimes {
 
 /**
  * What a writer is told about a held opinion, in words a party office can read aloud: when the
- * next release is, and why it waits.
+ * next release is, and why it waits. No number for the threshold: it is each box's or survey's own,
+ * and this notice does not know which.
  */
 export function heldNotice(times: ReleaseTimes, now: Date): string {
   const { key } = times.next(now);
   const [, month, day] = key.slice(0, 10).split('-').map(Number);
-  return `已收到。为保护匿名，意见不逐条公开，而是每天 ${times.describeHours()} 统一整理：每个意见箱或匿名问卷凑满规定条数（通常为 5 条）才一并纳入意见清单，下一次整理在 ${month}月${day}日 ${key.slice(11)}。若意见箱关闭时新收的意见仍不足规定条数，这些意见将始终密封，不纳入意见清单。`;
+  return `已收到。为保护匿名，意见不逐条公开，而是每天 ${times.describeHours()} 统一整理：每个意见箱或匿名问卷凑满各自规定的条数才一并纳入意见清单，下一次整理在 ${month}月${day}日 ${key.slice(11)}。若意见箱关闭时新收的意见仍不足规定条数，这些意见将始终密封，不纳入意见清单。`;
 }

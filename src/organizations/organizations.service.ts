@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -45,31 +45,46 @@ export class OrganizationsService {
 
   /**
    * Creates an organisation and its first account (admin + organiser). Idempotent: the same
-   * organisation and username again is a no-op; a username taken elsewhere is refused.
+   * organisation and username again is a no-op; a username taken elsewhere is refused. With
+   * `parentId` the organisation is a unit of that parent body (上级), set also on an existing one:
+   * this is the operator's command (or the parent's own admin creating a unit), never a unit's.
    */
-  async bootstrapOrganization(name: string, username: string, password: string, displayName = '系统管理员'): Promise<BootstrapResult> {
+  async bootstrapOrganization(name: string, username: string, password: string, displayName = '系统管理员', parentId: string | null = null): Promise<BootstrapResult> {
     const existing = await this.findByName(name);
     const existingUser = await this.users.findByUsername(username);
     if (existing && existingUser?.organizationId === existing.id) {
+      if (parentId && existing.parentId !== parentId) {
+        if (parentId === existing.id) throw AppError.badRequest(ErrorCode.ValidationFailed, '单位不能是自己的上级');
+        await this.organizations.update({ id: existing.id }, { parentId });
+        return { organization: { ...existing, parentId }, admin: existingUser, created: false };
+      }
       return { organization: existing, admin: existingUser, created: false };
     }
     if (existingUser) throw AppError.conflict(ErrorCode.UsernameTaken, `用户名 ${username} 已被使用`);
     return this.dataSource.transaction(async (manager) => {
-      const organization = existing ?? { id: newId(), name, createdAt: this.clock.now() };
+      const organization: Organization = existing ?? { id: newId(), name, parentId, createdAt: this.clock.now() };
       if (!existing) await manager.getRepository(Organization).insert(organization);
+      else if (parentId && existing.parentId !== parentId) await manager.getRepository(Organization).update({ id: existing.id }, { parentId });
       const founder = { userId: 'bootstrap', organizationId: organization.id, username: 'bootstrap', roles: [Role.Admin] };
       const admin = await this.users.createUser(founder, { username, password, displayName, roles: [Role.Admin, Role.Organiser] }, manager);
-      return { organization, admin, created: true };
+      return { organization: { ...organization, parentId: parentId ?? organization.parentId }, admin, created: true };
     });
   }
 
-  async createDepartment(actor: Actor, dto: CreateDepartmentDto): Promise<Department> {
-    if (await this.departments.exists({ where: { organizationId: actor.organizationId, name: dto.name } })) {
+  /** The parent body's units (下属单位), by name. */
+  units(actor: Pick<Actor, 'organizationId'>): Promise<Organization[]> {
+    return this.organizations.find({ where: { parentId: actor.organizationId }, order: { name: 'ASC' } });
+  }
+
+  /** With `manager`, inside the caller's transaction (an imported list creates departments and people together). */
+  async createDepartment(actor: Actor, dto: CreateDepartmentDto, manager?: EntityManager): Promise<Department> {
+    const departments = manager?.getRepository(Department) ?? this.departments;
+    if (await departments.exists({ where: { organizationId: actor.organizationId, name: dto.name } })) {
       throw AppError.conflict(ErrorCode.DepartmentExists, `部门“${dto.name}”已存在`);
     }
     const department: Department = { id: newId(), organizationId: actor.organizationId, name: dto.name, kind: dto.kind, headUserId: null, headName: null, createdAt: this.clock.now() };
     await this.setHead(actor, department, dto);
-    await this.departments.insert(department);
+    await departments.insert(department);
     return department;
   }
 

@@ -1,5 +1,6 @@
 import { addDays } from '../common/dates';
 import { html, SafeHtml } from '../web/html';
+import { dayInWords } from '../web/dates';
 
 /**
  * The progress board's charts, drawn on the server as inline SVG: no chart library, nothing from a
@@ -25,13 +26,22 @@ interface ChartText {
   title: string;
 }
 
+/*
+ * The charts scale with the page: at 375 px a unit is about half a pixel. The board's styles set
+ * larger text (in these units) on narrow screens, so labels stay at 11 px or more; the spacing
+ * below leaves room for that text (up to 28 units) without overlapping bars or axes.
+ */
 const WIDTH = 640;
-const BAR_ROW = 44;
+const BAR_ROW = 56;
 const BAR_HEIGHT = 14;
+/** Within a bar's row: the label's baseline, the bar's top, the figure's baseline. */
+const BAR_LABEL_Y = 24;
+const BAR_TOP = 34;
+const BAR_FIGURE_Y = 47;
 /** Room right of the longest bar for its figure. */
-const FIGURE_ROOM = 56;
+const FIGURE_ROOM = 64;
 const LINE_HEIGHT = 220;
-const PLOT = { left: 40, right: 20, top: 16, bottom: 36 };
+const PLOT = { left: 56, right: 20, top: 16, bottom: 36 };
 /** Gaps between days are filled with zeros up to this span; a longer one is drawn as given. */
 const MAX_FILLED_DAYS = 366;
 
@@ -44,7 +54,7 @@ export function barChart({ id, title, bars }: ChartText & { bars: readonly Bar[]
   const rows = bars.map((bar, index) => {
     const y = index * BAR_ROW;
     const width = max > 0 ? round((bar.value / max) * room) : 0;
-    return html`<g class="bar"><text x="0" y="${y + 15}" class="chart-label">${bar.label}</text><rect x="0" y="${y + 22}" width="${width}" height="${BAR_HEIGHT}" rx="2" class="chart-bar"><title>${bar.label}：${bar.value} 条</title></rect><text x="${width + 6}" y="${y + 34}" class="chart-figure">${bar.value}</text></g>`;
+    return html`<g class="bar"><text x="0" y="${y + BAR_LABEL_Y}" class="chart-label">${bar.label}</text><rect x="0" y="${y + BAR_TOP}" width="${width}" height="${BAR_HEIGHT}" rx="2" class="chart-bar"><title>${bar.label}：${bar.value} 条</title></rect><text x="${width + 6}" y="${y + BAR_FIGURE_Y}" class="chart-figure">${bar.value}</text></g>`;
   });
   return svg(id, title, describe(bars.map((bar) => `${bar.label} ${bar.value} 条`)), height, rows);
 }
@@ -60,15 +70,15 @@ export function lineChart({ id, title, days }: ChartText & { days: readonly DayC
   const yOf = (count: number) => round(PLOT.top + plotHeight - (count / top) * plotHeight);
   const ticks = [0, top / 2, top].filter((tick) => Number.isInteger(tick));
   const grid = ticks.map(
-    (tick) => html`<line x1="${PLOT.left}" x2="${WIDTH - PLOT.right}" y1="${yOf(tick)}" y2="${yOf(tick)}" class="chart-grid"/><text x="${PLOT.left - 6}" y="${yOf(tick) + 4}" text-anchor="end" class="chart-axis">${tick}</text>`,
+    (tick) => html`<line x1="${PLOT.left}" x2="${WIDTH - PLOT.right}" y1="${yOf(tick)}" y2="${yOf(tick)}" class="chart-grid"/><text x="${PLOT.left - 6}" y="${yOf(tick)}" dy="0.35em" text-anchor="end" class="chart-axis">${tick}</text>`,
   );
   const labelled = [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])];
   const anchor = (index: number) => (points.length === 1 ? 'middle' : index === 0 ? 'start' : index === points.length - 1 ? 'end' : 'middle');
   const axis = labelled.map((index) => html`<text x="${xOf(index)}" y="${LINE_HEIGHT - 12}" text-anchor="${anchor(index)}" class="chart-axis">${shortDay(points[index].day)}</text>`);
   const line = points.length > 1 ? html`<polyline points="${points.map((point, index) => `${xOf(index)},${yOf(point.count)}`).join(' ')}" class="chart-line"/>` : '';
-  const dots = points.map((point, index) => html`<circle cx="${xOf(index)}" cy="${yOf(point.count)}" r="${points.length > 60 ? 2 : 4}" class="chart-dot"><title>${point.day}：${point.count} 条</title></circle>`);
+  const dots = points.map((point, index) => html`<circle cx="${xOf(index)}" cy="${yOf(point.count)}" r="${points.length > 60 ? 2 : 4}" class="chart-dot"><title>${dayInWords(point.day)}：${point.count} 条</title></circle>`);
   const only = points.length === 1 ? html`<text x="${xOf(0)}" y="${yOf(points[0].count) - 10}" text-anchor="middle" class="chart-figure">${points[0].count}</text>` : '';
-  const words = describe(points.filter((point) => point.count > 0).map((point) => `${point.day} ${point.count} 条`));
+  const words = describe(points.filter((point) => point.count > 0).map((point) => `${dayInWords(point.day)} ${point.count} 条`));
   return svg(id, title, words, LINE_HEIGHT, [grid, axis, line, dots, only]);
 }
 

@@ -1,16 +1,17 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { SignedInPage } from '../auth/signed-in-page';
-import { Actor } from '../common/actor';
+import { CurrentViewer, SignedInPage } from '../auth/signed-in-page';
 import { Clock } from '../common/clock';
-import { CurrentActor } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { ReleaseTimes } from '../opinions/release-times';
 import { HTML_CONTENT_TYPE } from '../web/layout';
+import { Viewer } from '../web/workbench';
+import { MaterialDraftsService } from '../materials/material-drafts.service';
 import { ProgressService } from './progress.service';
 import { BoardPage, renderBoard, renderBoardFragment } from './views/board-page';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 /** The refresh script asks for the figures only (`?fragment=1`). */
 const fromScript = (request: FastifyRequest) => (request.query as { fragment?: string }).fragment === '1';
@@ -28,21 +29,26 @@ export class BoardController {
     private readonly progress: ProgressService,
     private readonly clock: Clock,
     private readonly releaseTimes: ReleaseTimes,
+    private readonly drafts: MaterialDraftsService,
   ) {}
 
   @Get()
+  @ReachableBySupervisors()
   @SignedInPage({ roles: [Role.Organiser, Role.Supervisor], forbidden: '进度看板供组织者和督导组使用', fromScript })
   @Header('content-type', HTML_CONTENT_TYPE)
   @Header('cache-control', 'no-store')
-  async board(@Param('id', IdPipe) meetingId: string, @Query('fragment') fragment: string | undefined, @CurrentActor() actor: Actor): Promise<string> {
-    const view = await this.pageOf(actor, meetingId);
+  async board(@Param('id', IdPipe) meetingId: string, @Query('fragment') fragment: string | undefined, @CurrentViewer() viewer: Viewer): Promise<string> {
+    const view = await this.pageOf(viewer, meetingId);
     return fragment === '1' ? renderBoardFragment(view).toString() : renderBoard(view);
   }
 
-  private async pageOf(actor: Actor, meetingId: string): Promise<BoardPage> {
+  private async pageOf(viewer: Viewer, meetingId: string): Promise<BoardPage> {
     // The meeting is read first: another organisation's (or an unknown one) is a 404 before anything is counted.
-    const { meeting, progress, matrix } = await this.progress.board(actor, meetingId);
+    const { meeting, progress, matrix } = await this.progress.board(viewer.actor, meetingId);
+    const coverage = await this.drafts.coverageByMember(meeting, progress.members.map((member) => member.userId));
     return {
+      coverage,
+      viewer,
       meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind, aspects: meeting.aspects },
       progress,
       matrix,

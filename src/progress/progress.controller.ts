@@ -6,6 +6,7 @@ import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { ProgressService } from './progress.service';
 import { ProgressView } from './progress.views';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 @ApiTags('progress')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ProgressController {
 
   /** How far preparation has come: opinions, boxes, surveys, talks, items, each member, deadlines. */
   @Get()
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: ProgressView })

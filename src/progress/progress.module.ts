@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { MaterialsModule } from '../materials/materials.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OpinionsModule } from '../opinions/opinions.module';
 import { TalksModule } from '../talks/talks.module';
@@ -17,5 +18,5 @@ import { ProgressService } from './progress.service';
 export class ProgressModule {}
 
 /** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
-@Module({ imports: [ProgressModule, OpinionsModule, AuthModule], controllers: [ProgressController, BoardController] })
+@Module({ imports: [ProgressModule, OpinionsModule, MaterialsModule, AuthModule], controllers: [ProgressController, BoardController] })
 export class ProgressRoutes {}

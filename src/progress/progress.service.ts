@@ -12,18 +12,11 @@ import { responseRate } from '../surveys/survey-results';
 import { TalkMatrixView } from '../talks/talk.views';
 import { TalksService } from '../talks/talks.service';
 import { ProgressCache } from './progress-cache';
+import { DEADLINE_FIELDS, DeadlineName } from '../meetings/deadlines';
 
-const DEADLINES = [
-  { name: 'collectUntil', label: '征求意见截止' },
-  { name: 'talksUntil', label: '谈心谈话截止' },
-  { name: 'claimUntil', label: '认领答复截止' },
-  { name: 'materialsUntil', label: '对照检查材料截止' },
-  { name: 'heldOn', label: '会议召开' },
-] as const;
 /** Where an opinion without an aspect counts until it is placed in an item. */
 const UNFILED = '未归类';
 
-type DeadlineName = (typeof DEADLINES)[number]['name'];
 
 export interface ProgressView {
   meetingId: string;
@@ -33,6 +26,7 @@ export interface ProgressView {
   surveys: Array<{ id: string; title: string; tokensIssued: number; responses: number; responseRate: number | null }>;
   talks: { required: number; pending: number; held: number; confirmed: number };
   items: { total: number; draft: number; published: number; setAside: number; claimed: number; answered: number };
+  repeats: { items: number; closed: number };
   members: Array<{ userId: string; name: string; role: string; talksPending: number; itemsUnclaimed: number; itemsUnanswered: number; materialStatus: MaterialStatus }>;
   deadlines: Array<{ name: DeadlineName; label: string; date: string; passed: boolean; overdue: boolean }>;
 }
@@ -45,10 +39,14 @@ export interface ProgressView {
  * - opinions (released: held ones count nowhere): s1 channel, s2 source, s3 day, n1 waiting to be placed (0/1), n2 how many
  * - item (on the list, not merged away): s1 id, s2 status, s3 target, s4 aspect, n1 sourceCount
  * - lead (牵头 claims): s1 item, s2 member, n1 answered (0/1)
- * - material: s1 member, s2 status
+ * - material: s1 member, s2 status (对照检查材料 only: the 发言提纲 count nowhere here)
  * - survey: s1 id, s2 title, s3 created, n1 tokens issued, n2 answers released (a token's use
  *   would count an anonymous answer the moment it is sent)
  * - box: s1 id, s2 title, s3 created, s4 closes, s5 closed, n1 release threshold
+ * - repeat (items on the list, not set aside, that say again what an earlier meeting's item
+ *   said): s1 id, n1 whether that item's rectification entry was closed (0/1). Reads the rows
+ *   (repeatOfItemId is in no index), but only the meeting's items'. `rectifications` read by name
+ *   here as every other table is.
  * The opinions, items and leads each read one range of one index per meeting (see the entities):
  * on 1,000,000 opinions, a meeting's own index entries and never the rows themselves.
  */
@@ -57,20 +55,23 @@ const PARTS = `
     FROM raw_opinions WHERE meetingId = ? AND held = 0 GROUP BY channel, sourceId, receivedOn, pendingAggregation
   UNION ALL SELECT 'item', id, status, targetMemberId, aspect, NULL, sourceCount, NULL FROM opinion_items WHERE meetingId = ? AND status <> 'merged'
   UNION ALL SELECT 'lead', itemId, memberUserId, NULL, NULL, NULL, CASE WHEN answeredAt IS NULL THEN 0 ELSE 1 END, NULL FROM item_claims WHERE meetingId = ? AND kind = 'lead'
-  UNION ALL SELECT 'material', memberUserId, status, NULL, NULL, NULL, NULL, NULL FROM check_materials WHERE meetingId = ?
+  UNION ALL SELECT 'material', memberUserId, status, NULL, NULL, NULL, NULL, NULL FROM check_materials WHERE meetingId = ? AND kind = 'check'
   UNION ALL SELECT 'survey', survey.id, survey.title, CAST(survey.createdAt AS CHAR), NULL, NULL,
       (SELECT COUNT(*) FROM survey_tokens token WHERE token.surveyId = survey.id),
       (SELECT COUNT(*) FROM survey_responses response WHERE response.surveyId = survey.id AND response.held = 0)
     FROM surveys survey WHERE survey.meetingId = ?
-  UNION ALL SELECT 'box', id, title, CAST(createdAt AS CHAR), CAST(closesAt AS CHAR), CAST(closedAt AS CHAR), releaseThreshold, NULL FROM boxes WHERE meetingId = ?`;
-const PART_COUNT = 6;
+  UNION ALL SELECT 'box', id, title, CAST(createdAt AS CHAR), CAST(closesAt AS CHAR), CAST(closedAt AS CHAR), releaseThreshold, NULL FROM boxes WHERE meetingId = ?
+  UNION ALL SELECT 'repeat', item.id, NULL, NULL, NULL, NULL,
+      CASE WHEN EXISTS (SELECT 1 FROM rectifications entry WHERE entry.itemId = item.repeatOfItemId AND entry.status = 'closed') THEN 1 ELSE 0 END, NULL
+    FROM opinion_items item WHERE item.meetingId = ? AND item.status IN ('draft', 'published') AND item.repeatOfItemId IS NOT NULL`;
+const PART_COUNT = 7;
 
 /** Opinions not yet in an item, by the aspect their writer chose: asked only while some wait. */
 const UNPLACED_BY_ASPECT = 'SELECT aspect, COUNT(*) AS n FROM raw_opinions WHERE meetingId = ? AND held = 0 AND itemId IS NULL GROUP BY aspect';
 
 /** Numbers come as numbers or strings, depending on the driver and the part's column type. */
 type Count = number | string | null;
-interface PartRow { part: 'opinions' | 'item' | 'lead' | 'material' | 'survey' | 'box'; s1: string; s2: string; s3: string | null; s4: string | null; s5: string | null; n1: Count; n2: Count }
+interface PartRow { part: 'opinions' | 'item' | 'lead' | 'material' | 'survey' | 'box' | 'repeat'; s1: string; s2: string; s3: string | null; s4: string | null; s5: string | null; n1: Count; n2: Count }
 
 /**
  * 筹备进度: how far a meeting's preparation has come, from aggregate queries: opinions are counted
@@ -189,8 +190,10 @@ export class ProgressService {
         claimed: published.filter((item) => leadOf.has(item.id)).length,
         answered: published.filter((item) => leadOf.get(item.id)?.answered).length,
       },
+      // 屡提屡犯: raised at an earlier meeting, and of those, closed out (已销号) then yet raised again.
+      repeats: { items: of('repeat').length, closed: of('repeat').filter((row) => Number(row.n1) === 1).length },
       members,
-      deadlines: DEADLINES.map(({ name, label }) => {
+      deadlines: DEADLINE_FIELDS.map(({ name, label }) => {
         const date = meeting[name];
         const passed = date < today;
         return { name, label, date, passed, overdue: passed && unfinished[name] };

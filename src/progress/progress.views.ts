@@ -29,6 +29,8 @@ export class ProgressView {
   surveys: { id: string; title: string; tokensIssued: number; responses: number; responseRate: number | null }[];
   talks: { required: number; pending: number; held: number; confirmed: number };
   items: { total: number; draft: number; published: number; setAside: number; claimed: number; answered: number };
+  /** 屡提屡犯: items on the list (not set aside) that say again what an earlier meeting's item said, and of those, how many were closed out (已销号) then. */
+  repeats: { items: number; closed: number };
   members: { userId: string; name: string; role: string; talksPending: number; itemsUnclaimed: number; itemsUnanswered: number; materialStatus: MaterialStatus }[];
   deadlines: { name: 'collectUntil' | 'talksUntil' | 'claimUntil' | 'materialsUntil' | 'heldOn'; label: string; date: string; passed: boolean; overdue: boolean }[];
 }

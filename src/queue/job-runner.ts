@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { JOB_PROCESSOR, OUTBOX_SWEEPER, SCHEDULED_TASK, ScheduledTask, Sweeper } from './job-processor.decorator';
@@ -13,7 +13,7 @@ import { QueueDriver } from './queue-driver';
  * task every SCHEDULE_INTERVAL_MS (one job per tick across workers).
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private sweepers: Sweeper[] = [];
   private readonly tasks = new Map<ScheduledTaskName, ScheduledTask>();
@@ -92,7 +92,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     await task.run().catch((error: Error) => this.logger.warn(`scheduled task ${name} failed: ${error.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (see QueueShutdown): a sweep under way finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     if (this.sweeping) await this.sweeping.catch(() => undefined);
   }

@@ -8,6 +8,7 @@ import { RecordSymposiumDto } from './dto/record-symposium.dto';
 import { RecordWrittenOpinionsDto } from './dto/record-written-opinions.dto';
 import { SymposiumView, toSymposiumView, toWrittenSolicitationView, WrittenSolicitationView } from './recorded-opinion.views';
 import { RecordedOpinionsService } from './recorded-opinions.service';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 @ApiTags('symposiums and written solicitations')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class RecordedOpinionsController {
 
   /** The meeting's symposiums (座谈会) with their opinion counts. */
   @Get('symposiums')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   async listSymposiums(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<SymposiumView[]> {
     return (await this.recorded.listSymposiums(actor, meetingId)).map(toSymposiumView);
@@ -38,6 +40,7 @@ export class RecordedOpinionsController {
 
   /** The meeting's written answers (书面征询) with their opinion counts. */
   @Get('written-opinions')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   async listWritten(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<WrittenSolicitationView[]> {
     return (await this.recorded.listWrittenSolicitations(actor, meetingId)).map(toWrittenSolicitationView);

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OpinionsModule } from '../opinions/opinions.module';
+import { RecordPagesController } from './record-pages.controller';
 import { RecordedOpinionsController } from './recorded-opinions.controller';
 import { RecordedOpinionsService } from './recorded-opinions.service';
 import { Symposium } from './symposium.entity';
@@ -16,5 +18,5 @@ import { WrittenSolicitation } from './written-solicitation.entity';
 export class RecordedOpinionsModule {}
 
 /** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
-@Module({ imports: [RecordedOpinionsModule], controllers: [RecordedOpinionsController] })
+@Module({ imports: [RecordedOpinionsModule, MeetingsModule, AuthModule], controllers: [RecordedOpinionsController, RecordPagesController] })
 export class RecordedOpinionsRoutes {}

@@ -7,6 +7,7 @@ import { HeldOpinions, ReleaseRule } from '../opinions/held-opinions';
 import { ReleaseTimes } from '../opinions/release-times';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import { JobName } from '../queue/jobs';
+import { QuestionsService } from '../questions/questions.service';
 import { SurveyRelease } from '../surveys/survey-release';
 import { ReleaseSlot } from './release-slot.entity';
 
@@ -33,6 +34,12 @@ interface HeldBatch {
  *
  * Nobody can ask for a release: there is no route to one. The released opinions become pending
  * for aggregation, which places them in the opinion list straight after.
+ *
+ * Writers' replies to organisers' questions (追问) go out at each fixed time too, all of them at
+ * once and only then: never on a source's closing, never at the moment one is written. No k
+ * weighs them, since a reply is already tied to its question's opinion and a batch would hide
+ * nothing more; what the fixed time hides is when the writer answered (and so that they were
+ * the one who opened the page just then).
  */
 @Injectable()
 export class ReleaseService {
@@ -46,6 +53,7 @@ export class ReleaseService {
     private readonly dispatcher: JobDispatcher,
     private readonly clock: Clock,
     private readonly times: ReleaseTimes,
+    private readonly questions: QuestionsService,
   ) {}
 
   /**
@@ -67,7 +75,7 @@ export class ReleaseService {
   async runSlot(slot: string, organizationIds?: readonly string[]): Promise<number> {
     const batches = await this.heldBatches();
     // Some organisations only: the test suite's files share one database and release their own.
-    return this.release(organizationIds ? batches.filter((batch) => organizationIds.includes(batch.organizationId)) : batches, slot);
+    return this.release(organizationIds ? batches.filter((batch) => organizationIds.includes(batch.organizationId)) : batches, slot, organizationIds);
   }
 
   /**
@@ -78,20 +86,27 @@ export class ReleaseService {
     return this.release((await this.heldBatches()).filter((batch) => sourceIds.includes(batch.sourceId)), null);
   }
 
-  /** Releases every batch of at least k, marking the fixed time run (when one is given) in the same transaction. */
-  private async release(batches: HeldBatch[], slot: string | null): Promise<number> {
+  /**
+   * Releases every batch of at least k, marking the fixed time run (when one is given) in the same
+   * transaction; at a fixed time, every held reply too (of `organizationIds` only, when given).
+   */
+  private async release(batches: HeldBatch[], slot: string | null, organizationIds?: readonly string[]): Promise<number> {
     const due = batches.filter((batch) => batch.writers >= batch.rule.threshold);
     const sourceIds = due.map((batch) => batch.sourceId);
+    let replies = 0;
     try {
       await this.dataSource.transaction(async (manager: EntityManager) => {
         if (slot) await manager.insert(ReleaseSlot, { slot });
         await this.held.release(manager, sourceIds);
         await this.surveys.release(manager, sourceIds);
+        // Replies at fixed times only, dated with the day of the release: never the day written.
+        if (slot) replies = await this.questions.releaseHeldReplies(manager, this.clock.today(), organizationIds);
       });
     } catch (error) {
       if (slot && isUniqueViolation(error)) return 0;
       throw error;
     }
+    if (replies > 0) this.logger.log(`released ${replies} held repl${replies === 1 ? 'y' : 'ies'} to questions at ${slot}`);
     if (due.length === 0) return 0;
     const writers = due.reduce((sum, batch) => sum + batch.writers, 0);
     this.logger.log(`released ${writers} held opinion(s) or answer(s) from ${due.length} source(s)${slot ? ` at ${slot}` : ' on closing'}`);

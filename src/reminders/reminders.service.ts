@@ -11,9 +11,11 @@ import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NewNotification, NotificationsService } from '../notifications/notifications.service';
 import { ProgressService } from '../progress/progress.service';
+import { Rectification } from '../rectifications/rectification.entity';
 import { Talk } from '../talks/talk.entity';
 import { TalksService } from '../talks/talks.service';
 import { User } from '../users/user.entity';
+import { dayInWords } from '../web/dates';
 
 /** Meetings still being prepared: reminders stop once the meeting is held. */
 const PREPARING: Array<Meeting['phase']> = ['preparing', 'collecting', 'claiming'];
@@ -21,8 +23,9 @@ const PREPARING: Array<Meeting['phase']> = ['preparing', 'collecting', 'claiming
 /**
  * 每日提醒: once a day, each person is told what they owe — talks pending near `talksUntil`,
  * talk records to confirm, items to claim or answer near `claimUntil`, their material near
- * `materialsUntil` — and organisers get a digest of what is overdue. Each reminder carries a key
- * of person, kind, meeting and day, so running the job twice the same day sends nothing twice.
+ * `materialsUntil` — and organisers get a digest of what is overdue. After the meeting, owners of
+ * rectification entries (整改事项) are told as their deadlines near and pass. Each reminder carries
+ * a key of person, kind, meeting and day, so running the job twice the same day sends nothing twice.
  */
 @Injectable()
 export class RemindersService {
@@ -47,15 +50,73 @@ export class RemindersService {
       await this.notifications.notify(messages);
       total += messages.length;
     }
-    if (total) this.logger.log(`${day}: ${total} reminders for ${meetings.length} meetings`);
+    total += await this.sendRectificationReminders(day);
+    if (total) this.logger.log(`${day}: ${total} reminders for ${meetings.length} meetings in preparation and the rectification ledgers`);
     return total;
+  }
+
+  /**
+   * 整改提醒: each owner of entries not yet reported, from REMINDER_LEAD_DAYS before the due date
+   * and every day once it has passed, one message per meeting and day; organisers hear of the
+   * overdue ones. Rectification follows the meeting, so this reads meetings in every phase but
+   * closed (a closed meeting's open entries have been carried into the next, or given up).
+   */
+  private async sendRectificationReminders(day: string): Promise<number> {
+    const horizon = addDays(day, this.config.reminders.leadDays);
+    // Open entries of meetings not closed; an entry carried into a later meeting's ledger is owed there, not twice.
+    const owed = await this.dataSource
+      .getRepository(Rectification)
+      .createQueryBuilder('entry')
+      .innerJoin(Meeting, 'meeting', 'meeting.id = entry.meetingId')
+      .leftJoin(Rectification, 'continuation', 'continuation.carriedFromId = entry.id')
+      .select(['entry.id', 'entry.meetingId', 'entry.ownerUserId', 'entry.dueDate'])
+      .where('entry.status = :open', { open: 'open' })
+      .andWhere('entry.dueDate <= :horizon', { horizon })
+      .andWhere('meeting.phase <> :closed', { closed: 'closed' })
+      .andWhere('continuation.id IS NULL')
+      .getMany();
+    if (!owed.length) return 0;
+    const meetings = await this.dataSource.getRepository(Meeting).find({ where: { id: In([...new Set(owed.map((entry) => entry.meetingId))]) } });
+    let total = 0;
+    for (const meeting of meetings) {
+      const messages = await this.rectificationRemindersFor(meeting, owed.filter((entry) => entry.meetingId === meeting.id), day);
+      await this.notifications.notify(messages);
+      total += messages.length;
+    }
+    return total;
+  }
+
+  private async rectificationRemindersFor(meeting: Meeting, due: Rectification[], day: string): Promise<NewNotification[]> {
+    const messages: NewNotification[] = [];
+    const remind = (userId: string, kind: string, title: string, body: string, link: string | null) =>
+      messages.push({ organizationId: meeting.organizationId, userId, kind: `reminder.${kind}`, title, body, link, dedupeKey: `rem:${kind}:${meeting.id}:${userId}:${day}` });
+
+    const byOwner = new Map<string, Rectification[]>();
+    for (const entry of due) byOwner.set(entry.ownerUserId, [...(byOwner.get(entry.ownerUserId) ?? []), entry]);
+    for (const [userId, entries] of byOwner) {
+      const overdue = entries.filter((entry) => entry.dueDate < day).length;
+      const near = entries.length - overdue;
+      const counts = [near ? `${near} 项临近完成时限` : '', overdue ? `${overdue} 项已超过完成时限` : ''].filter(Boolean).join('，');
+      const earliest = entries.map((entry) => entry.dueDate).sort()[0];
+      remind(userId, 'rectification', '整改落实提醒', `${meeting.title}：您负责的整改事项中，${counts}（最早 ${dayInWords(earliest)}），请抓紧落实并报告整改情况。`, '/me/rectifications');
+    }
+
+    const overdue = due.filter((entry) => entry.dueDate < day);
+    if (overdue.length) {
+      const users = await this.dataSource.getRepository(User).find({ where: { organizationId: meeting.organizationId } });
+      const organisers = users.filter((user) => user.active && user.roles.includes(Role.Organiser));
+      const owners = [...new Set(overdue.map((entry) => entry.ownerUserId))].map((userId) => users.find((user) => user.id === userId)?.displayName ?? '').filter(Boolean);
+      const text = `${meeting.title}：整改台账中有 ${overdue.length} 项已超过完成时限仍未完成${owners.length ? `（责任人：${owners.join('、')}）` : ''}。`;
+      for (const organiser of organisers) remind(organiser.id, 'rectification-digest', '整改逾期提醒', text, `/meetings/${meeting.id}/rectifications?status=overdue`);
+    }
+    return messages;
   }
 
   private async remindersFor(meeting: Meeting, day: string): Promise<NewNotification[]> {
     const actor = systemActor(meeting.organizationId);
     const near = (deadline: string) => day >= addDays(deadline, -this.config.reminders.leadDays);
     const late = (deadline: string) => day > deadline;
-    const when = (deadline: string) => (late(deadline) ? `截止 ${deadline}，已逾期` : `截止 ${deadline}`);
+    const when = (deadline: string) => (late(deadline) ? `截止 ${dayInWords(deadline)}，已逾期` : `截止 ${dayInWords(deadline)}`);
     const team = (await this.meetings.findMeetingWithTeam(meeting.organizationId, meeting.id))?.team ?? [];
     const messages: NewNotification[] = [];
     const remind = (userId: string, kind: string, title: string, body: string, link: string | null = null) =>
@@ -85,7 +146,8 @@ export class RemindersService {
       }
     }
     if (near(meeting.materialsUntil)) {
-      const materials = await this.dataSource.getRepository(CheckMaterial).find({ where: { meetingId: meeting.id }, select: { memberUserId: true, status: true } });
+      // The 对照检查材料 only: its deadline is materialsUntil; a 发言提纲 has its own status.
+      const materials = await this.dataSource.getRepository(CheckMaterial).find({ where: { meetingId: meeting.id, kind: 'check' }, select: { memberUserId: true, status: true } });
       for (const seat of team) {
         const status = materials.find((material) => material.memberUserId === seat.userId)?.status ?? 'not-started';
         if (status === 'not-started' || status === 'drafting' || status === 'returned') {

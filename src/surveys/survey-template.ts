@@ -1,12 +1,6 @@
+import { chineseNumeral } from '../common/chinese-numbers';
 import { Meeting } from '../meetings/meeting.entity';
 import { CreateSurveyDto } from './dto/create-survey.dto';
-
-const CHINESE_NUMBERS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 对照六个方面: small numbers as words, as a party document writes them. */
-function countInWords(count: number): string {
-  return CHINESE_NUMBERS[count] ?? String(count);
-}
 
 /**
  * The usual 征求意见表 for a meeting: an overall rating of the team, one question per aspect of
@@ -20,7 +14,7 @@ export function surveyTemplate(meeting: Pick<Meeting, 'title' | 'aspects'>): Cre
     questions: [
       { kind: 'single', prompt: '您对领导班子的总体评价', options: ['好', '较好', '一般', '较差'], required: true },
       ...aspects.map((aspect) => ({ kind: 'text' as const, prompt: `在“${aspect}”方面，您对班子和班子成员有何意见建议？`, aspect, required: false })),
-      { kind: 'text', prompt: `对照以上${countInWords(aspects.length)}个方面，您对班子和班子成员还有哪些意见建议？`, required: false },
+      { kind: 'text', prompt: `对照以上${chineseNumeral(aspects.length)}个方面，您对班子和班子成员还有哪些意见建议？`, required: false },
     ],
   };
 }

@@ -11,6 +11,7 @@ import { IssueTokensDto, TokenSheetQuery } from './dto/issue-tokens.dto';
 import { IssuedTokens, SurveyResults, SurveyView } from './survey.views';
 import { SurveysService } from './surveys.service';
 import { renderTokenSheetHtml, renderTokenSheetXlsx } from './token-sheets';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,6 +44,7 @@ export class SurveysController {
 
   /** The meeting's surveys with tokens issued and answers released. */
   @Get('meetings/:id/surveys')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor)
   list(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<SurveyView[]> {
     return this.surveys.listSurveys(actor, meetingId);

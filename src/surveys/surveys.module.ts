@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OpinionsModule } from '../opinions/opinions.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { PublicSurveysController } from './public-surveys.controller';
+import { SurveyAdminPagesController } from './survey-admin-pages.controller';
 import { SurveyAnswerWriter } from './survey-answer-writer';
 import { SurveyDirectory } from './survey-directory';
 import { SurveyPagesController } from './survey-pages.controller';
@@ -26,5 +28,8 @@ import { SurveysService } from './surveys.service';
 export class SurveysModule {}
 
 /** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
-@Module({ imports: [SurveysModule, RateLimitModule], controllers: [SurveysController, PublicSurveysController, SurveyPagesController] })
+@Module({
+  imports: [SurveysModule, RateLimitModule, MeetingsModule, OrganizationsModule, AuthModule],
+  controllers: [SurveysController, PublicSurveysController, SurveyPagesController, SurveyAdminPagesController],
+})
 export class SurveysRoutes {}

@@ -10,11 +10,19 @@ export interface TokenSheet extends IssuedTokens {
 
 const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 1 } as const;
 
+/** What the workbench's copy of the sheet adds on screen (never printed). */
+export interface TokenSheetScreen {
+  /** The survey's page, to go back to. */
+  back?: string;
+  /** PUBLIC_BASE_URL is unset: the links printed point to this machine. */
+  localAddress?: boolean;
+}
+
 /**
  * The print view: one card per token with its QR code and link, twelve to an A4 page, to cut
  * apart and hand out. Opened in a browser and printed; nothing on it is loaded from elsewhere.
  */
-export async function renderTokenSheetHtml(sheet: TokenSheet): Promise<string> {
+export async function renderTokenSheetHtml(sheet: TokenSheet, screen: TokenSheetScreen = {}): Promise<string> {
   const cards = await Promise.all(
     sheet.urls.map(async (url) => {
       const svg = new SafeHtml(await QRCode.toString(url, { ...QR_OPTIONS, type: 'svg' }));
@@ -36,26 +44,34 @@ export async function renderTokenSheetHtml(sheet: TokenSheet): Promise<string> {
 </head>
 <body>
 <header class="screen-only"><h1>${sheet.surveyTitle} · 填写码 ${sheet.tokens.length} 张${sheet.departmentName ? `（${sheet.departmentName}）` : ''}</h1>
-<p>填写码只在这一次显示，系统不保存它们本身：请现在打印或保存本页（浏览器菜单“打印”，可选“另存为 PDF”）。</p></header>
+<p>填写码只在这一次显示，系统不保存它们本身：请现在打印或保存本页（浏览器菜单“打印”，可选“另存为 PDF”）。</p>
+${screen.localAddress ? html`<p class="warning" role="alert">注意：卡片上的链接是本机地址（${sheet.urls[0] ?? ''}），别人的手机打不开。请系统管理员设置 PUBLIC_BASE_URL 后重新生成。</p>` : ''}
+${screen.back ? html`<p><a href="${screen.back}">← 返回征求意见表</a></p>` : ''}</header>
 <div class="sheet">${cards}</div>
 </body>
 </html>`}`;
 }
 
+// Four rows of three cards fill the A4 page inside the printer's 8 mm margin (4 × 70 mm of its
+// 281 mm). Each card's height is fixed, so its contents are sized to fit it (at most two lines of
+// title, link and note) and clipped as a last resort: nothing may run past the dashed cutting line.
 const PRINT_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:12px/1.5 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111}
 header{padding:1rem 1.5rem;background:#fdf3f2;border-bottom:1px solid #e5c7c3}
 header h1{font-size:1.2rem;margin:0 0 .25rem}
-.sheet{display:grid;grid-template-columns:repeat(3,1fr);gap:0;padding:8mm}
-.card{border:1px dashed #999;padding:5mm;text-align:center;break-inside:avoid;page-break-inside:avoid;height:66mm}
-.card h2{font-size:11pt;margin:0 0 1mm;line-height:1.3}
-.dept{margin:0;color:#555}
-.qr svg{width:34mm;height:34mm}
-.url{font:8pt ui-monospace,Menlo,Consolas,monospace;word-break:break-all;margin:1mm 0}
-.note{font-size:8pt;color:#555;margin:0}
-@page{size:A4;margin:0}
-@media print{.screen-only{display:none}.sheet{padding:8mm}}
+header a{color:#a61b1b}
+.warning{color:#b42318;font-weight:600;word-break:break-all}
+.sheet{display:grid;grid-template-columns:repeat(3,1fr);gap:0;padding:8mm;max-width:210mm}
+.card{border:1px dashed #999;padding:4mm 4mm 3mm;text-align:center;break-inside:avoid;page-break-inside:avoid;height:70mm;overflow:hidden;display:flex;flex-direction:column;align-items:center}
+.card h2{font-size:10pt;margin:0 0 1mm;line-height:1.25;max-height:2.5em;overflow:hidden}
+.dept{margin:0;color:#555;font-size:9pt;line-height:1.3;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:100%}
+.qr{margin:1mm 0}
+.qr svg{display:block;width:30mm;height:30mm}
+.url{font:7.5pt/1.3 ui-monospace,Menlo,Consolas,monospace;word-break:break-all;margin:0 0 1mm;max-height:2.6em;overflow:hidden}
+.note{font-size:7.5pt;line-height:1.3;color:#555;margin:auto 0 0}
+@page{size:A4;margin:8mm}
+@media print{.screen-only{display:none}.sheet{padding:0;max-width:none}}
 `;
 
 /**

@@ -7,6 +7,7 @@ import { Role } from '../common/roles';
 import { CorrectTalkDto, LogTalkDto, RequestCorrectionDto } from './dto/log-talk.dto';
 import { RequiredTalkView, TalkMatrixView, TalkMetadataView, TalkView } from './talk.views';
 import { TalksService } from './talks.service';
+import { ReachableBySupervisors } from '../common/supervised-units';
 
 @ApiTags('talks')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class TalksController {
 
   /** The required pairs (必谈) under the meeting's rules, each with its status. */
   @Get('meetings/:id/talks/required')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   required(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<RequiredTalkView[]> {
     return this.talks.requiredTalks(actor, meetingId);
@@ -23,6 +25,7 @@ export class TalksController {
 
   /** Members × counterparts, for drawing who still owes which talk; overdue once `talksUntil` has passed. */
   @Get('meetings/:id/talks/matrix')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: TalkMatrixView, description: 'TalkMatrixView: {meetingId, talksUntil, overdue, rows, columns, cells: [{row, column, rule, status, overdue}], totals}' })
@@ -40,6 +43,7 @@ export class TalksController {
 
   /** Who talked with whom, when, under which rule, how far: never the content. */
   @Get('meetings/:id/talks')
+  @ReachableBySupervisors()
   @Roles(Role.Organiser, Role.Supervisor, Role.Leader)
   list(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string): Promise<TalkMetadataView[]> {
     return this.talks.listTalks(actor, meetingId);

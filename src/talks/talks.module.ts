@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OpinionsModule } from '../opinions/opinions.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { Talk } from './talk.entity';
+import { TalkPagesController } from './talk-pages.controller';
 import { TalksController } from './talks.controller';
 import { TalksService } from './talks.service';
 
@@ -17,5 +19,5 @@ import { TalksService } from './talks.service';
 export class TalksModule {}
 
 /** The feature's HTTP routes: the api imports them, the worker and the CLI do not. */
-@Module({ imports: [TalksModule], controllers: [TalksController] })
+@Module({ imports: [TalksModule, MeetingsModule, UsersModule, AuthModule], controllers: [TalksController, TalkPagesController] })
 export class TalksRoutes {}

@@ -173,6 +173,32 @@ export class TalksService implements OnModuleDestroy {
     return talks.map((talk) => toTalkMetadata(talk, names, ruleOf(talk)));
   }
 
+  /**
+   * The talks the actor took part in (recorded them, or is their counterpart), whole, meeting by
+   * meeting, newest first: for their own page. As a participant only: the secretary's wider right
+   * to read (talkVisibility) is not used here.
+   */
+  async participantTalks(actor: Actor): Promise<Array<{ meeting: Meeting; talks: TalkView[] }>> {
+    const talks = await this.talks
+      .createQueryBuilder('talk')
+      .where('talk.organizationId = :organizationId', { organizationId: actor.organizationId })
+      .andWhere(new Brackets((where) => where.where('talk.loggedBy = :me', { me: actor.userId }).orWhere('talk.counterpartUserId = :me', { me: actor.userId })))
+      .orderBy('talk.heldOn', 'DESC')
+      .addOrderBy('talk.loggedAt', 'DESC')
+      .getMany();
+    const names = await this.namesOf(actor, talks);
+    const byMeeting: Array<{ meeting: Meeting; talks: TalkView[] }> = [];
+    for (const meetingId of new Set(talks.map((talk) => talk.meetingId))) {
+      // Through the talks: a department head on no team still reaches the meetings of their talks.
+      const scope = await this.meetings.scopeViaRecord(actor, meetingId);
+      if (!scope) continue;
+      const { required } = await this.computed.get(meetingId, async () => this.requirementsOf(actor, scope.meeting, await scope.team()));
+      const ruleOf = rulesByPair(required);
+      byMeeting.push({ meeting: scope.meeting, talks: talks.filter((talk) => talk.meetingId === meetingId).map((talk) => toTalkView(talk, names, ruleOf(talk))) });
+    }
+    return byMeeting;
+  }
+
   /** The contract's list of required pairs with their status. */
   async requiredTalks(actor: Actor, meetingId: string): Promise<RequiredTalkView[]> {
     const { required, statusOf } = await this.requirements(actor, meetingId);

@@ -75,8 +75,9 @@ export class UsersService {
 
   async createUser(actor: Actor, dto: CreateUserDto, manager?: EntityManager): Promise<User> {
     this.assertMayGrant(actor, dto.roles);
-    if (dto.departmentId) await this.requireDepartment(actor, dto.departmentId);
-    if (dto.branchId) await this.requireDepartment(actor, dto.branchId, 'branch');
+    // Inside a transaction the department may be one it has just created: asked through its manager.
+    if (dto.departmentId) await this.requireDepartment(actor, dto.departmentId, undefined, manager);
+    if (dto.branchId) await this.requireDepartment(actor, dto.branchId, 'branch', manager);
     const repository = manager?.getRepository(User) ?? this.users;
     if (await repository.exists({ where: { username: dto.username } })) {
       throw AppError.conflict(ErrorCode.UsernameTaken, `用户名 ${dto.username} 已被使用`);
@@ -100,7 +101,9 @@ export class UsersService {
   async updateUser(actor: Actor, id: string, dto: UpdateUserDto): Promise<User> {
     const user = await this.getUser(actor, id);
     if (dto.roles) {
-      this.assertMayGrant(actor, dto.roles);
+      // Only what is added is granted: an organiser may save an admin's account as it is.
+      this.assertMayGrant(actor, dto.roles.filter((role) => !user.roles.includes(role)));
+      if (user.roles.includes(Role.Admin) && !dto.roles.includes(Role.Admin) && !hasRole(actor, Role.Admin)) throw AppError.forbidden('只有管理员可以撤销管理员角色');
       if (user.id === actor.userId && !dto.roles.includes(Role.Admin) && user.roles.includes(Role.Admin)) {
         throw AppError.badRequest(ErrorCode.ValidationFailed, '不能撤销自己的管理员角色');
       }
@@ -133,14 +136,33 @@ export class UsersService {
     return user;
   }
 
+  /**
+   * The account's own new password, given its current one (else WRONG_PASSWORD). Every session it
+   * had ends, as with a reset (the caller starts a new one).
+   */
+  async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<User> {
+    const user = await this.getUser(actor, actor.userId);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw AppError.badRequest(ErrorCode.WrongPassword, '当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
+    }
+    if (currentPassword === newPassword) {
+      throw AppError.badRequest(ErrorCode.ValidationFailed, '新密码不能与当前密码相同', [{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
+    }
+    user.passwordHash = await this.hasher.hash(newPassword);
+    user.tokenVersion = (user.tokenVersion ?? 0) + 1;
+    await this.users.save(user);
+    this.activeAccounts.forget(user.id);
+    return user;
+  }
+
   /** Only an admin hands out the admin role. */
   private assertMayGrant(actor: Actor, roles: Role[]): void {
     if (roles.includes(Role.Admin) && !hasRole(actor, Role.Admin)) throw AppError.forbidden('只有管理员可以授予管理员角色');
   }
 
-  private async requireDepartment(actor: Actor, departmentId: string, kind?: 'branch'): Promise<void> {
+  private async requireDepartment(actor: Actor, departmentId: string, kind?: 'branch', manager?: EntityManager): Promise<void> {
     const where = { id: departmentId, organizationId: actor.organizationId, ...(kind ? { kind } : {}) };
-    if (!(await this.departments.exists({ where }))) {
+    if (!(await (manager?.getRepository(Department) ?? this.departments).exists({ where }))) {
       const field = kind ? 'branchId' : 'departmentId';
       const what = kind ? '党支部' : '部门';
       throw AppError.badRequest(ErrorCode.UnknownDepartment, `${what} ${departmentId} 不存在`, [{ field, message: `${what}不存在` }]);

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/decorators';
-import { BOARD_SCRIPT, PAGE_SCRIPT } from './assets';
+import { BOARD_SCRIPT, PAGE_SCRIPT, REVIEW_SCRIPT } from './assets';
 
 /** The pages' scripts, from this origin (the CSP allows no other). */
 @ApiExcludeController()
@@ -21,5 +21,13 @@ export class AssetsController {
   @Header('cache-control', 'public, max-age=3600')
   boardScript(): string {
     return BOARD_SCRIPT;
+  }
+
+  /** The opinion-list review's forms without a reload (see REVIEW_SCRIPT). */
+  @Get('review.js')
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  @Header('cache-control', 'public, max-age=3600')
+  reviewScript(): string {
+    return REVIEW_SCRIPT;
   }
 }

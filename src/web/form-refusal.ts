@@ -5,6 +5,7 @@ import { catchError, from, Observable } from 'rxjs';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { asOutageAnswer, isOutageAnswer } from '../database/outage';
+import { Viewer } from './workbench';
 
 const ON_REFUSAL = 'tanxin:on-refusal';
 const ON_OUTAGE = 'tanxin:on-refusal-outages';
@@ -16,6 +17,8 @@ export interface RefusedRequest {
   query: Record<string, string | undefined>;
   /** On a signed-in page. */
   actor?: Actor;
+  /** On a signed-in page: the person, for the workbench shell (see workbench.ts). */
+  viewer?: Viewer;
 }
 
 /** A page for the refusal, under the error's status (and headers: a 429 keeps its Retry-After) or one of its own. */
@@ -61,8 +64,8 @@ export class RefusalInterceptor implements NestInterceptor {
   private async answer(context: ExecutionContext, render: RefusalPage<unknown>, outages: boolean, thrown: unknown): Promise<string> {
     const error = refusalOf(thrown, outages);
     if (!error) throw thrown;
-    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
-    const refused = { body: request.body, params: request.params as Record<string, string>, query: request.query as Record<string, string | undefined>, actor: request.actor };
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor; viewer?: Viewer }>();
+    const refused = { body: request.body, params: request.params as Record<string, string>, query: request.query as Record<string, string | undefined>, actor: request.actor, viewer: request.viewer };
     const answer = await render(error, refused, this.modules.get(context.getClass(), { strict: false }));
     if (answer === undefined) throw thrown;
     const reply = context.switchToHttp().getResponse<FastifyReply>();

@@ -71,8 +71,13 @@ describe('the progress board /meetings/:id/board in a browser (headless Chromium
   it('with JavaScript: the charts render, and once a minute (never sooner) new figures are swapped in without a reload', () =>
     browser.flow({ javaScript: true }, async (flow) => {
       const { page, step } = flow;
-      // A fake clock in the page, so a minute passes at once; the server's time is untouched.
-      await page.clock.install();
+      // A fake clock in the page, paused, so a minute passes at once and only when the test says:
+      // a running one also moved with real time, and a slow sign-in then brought the refresh early.
+      // The server's time is untouched.
+      const start = new Date(Date.now() + 60_000);
+      await page.clock.install({ time: start });
+      // Paused a minute on, so that the moment the install took can never make it a step back.
+      await page.clock.pauseAt(new Date(start.getTime() + 60_000));
       const before = await total();
       await signInToBoard(flow);
       await chartsRender(flow, before);
@@ -132,7 +137,10 @@ describe('the progress board /meetings/:id/board in a browser (headless Chromium
       page.on('response', (response) => {
         if (response.url().includes('fragment=1')) fragments.push(response.status());
       });
-      await page.clock.install();
+      const start = new Date(Date.now() + 60_000);
+      await page.clock.install({ time: start });
+      // Paused a minute on, so that the moment the install took can never make it a step back.
+      await page.clock.pauseAt(new Date(start.getTime() + 60_000));
       await signInToBoard({ page, context, step: (_name, run) => run() });
 
       await context.clearCookies();
@@ -152,9 +160,10 @@ describe('the progress board /meetings/:id/board in a browser (headless Chromium
     browser.flow({ javaScript: false }, async (flow) => {
       await signInToBoard(flow);
       await chartsRender(flow, await total());
-      await flow.step('the page says to reload by hand, and offers no form to post', async () => {
+      await flow.step('the page says to reload by hand, and offers no form to post (but the shell\'s sign-out)', async () => {
         expect(await flow.page.textContent('main')).toContain('请手动刷新页面查看最新数据');
-        expect(await flow.page.locator('form').count()).toBe(0);
+        expect(await flow.page.locator('main form').count()).toBe(0);
+        expect(await flow.page.locator('form').count()).toBe(await flow.page.locator('header form.logout').count());
       });
     }));
 });

@@ -28,6 +28,7 @@ const CHROMIUM_ARGS = [
 ];
 
 export const PHONE = { width: 375, height: 740 };
+export const DESK = { width: 1280, height: 900 };
 export const ARTIFACTS_DIR = join(__dirname, 'artifacts');
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -206,4 +207,37 @@ function screenshotName(testPath: string | undefined, testName: string | undefin
   const file = basename(testPath ?? 'browser').replace(/\.browser-spec\.ts$/, '');
   const test = (testName ?? 'flow').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   return `${file}--${test}`.slice(0, 150);
+}
+
+/**
+ * A test file's screenshots, numbered, in artifacts/<name>/ (emptied first): each page at a desk
+ * and on a phone (then back at the width it had), failing unless it fits the phone.
+ */
+export function screenshotSeries(name: string): (page: Page, label: string) => Promise<void> {
+  const dir = join(ARTIFACTS_DIR, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let shot = 0;
+  return async (page, label) => {
+    shot += 1;
+    const prefix = join(dir, `${String(shot).padStart(2, '0')}-${label}`);
+    const before = page.viewportSize() ?? DESK;
+    await page.setViewportSize(DESK);
+    await page.screenshot({ path: `${prefix}-1280.png`, fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: `${prefix}-375.png`, fullPage: true });
+    const widths = await pageWidth(page);
+    expect({ page: label, ...widths, fitsThePhone: widths.scrollWidth <= widths.clientWidth }).toEqual({ page: label, ...widths, fitsThePhone: true });
+    await page.setViewportSize(before);
+  };
+}
+
+/** Signs in through the sign-in page as a flow step. */
+export async function signInAs({ page, step }: Flow, baseUrl: string, username: string, password: string): Promise<void> {
+  await step(`sign in as ${username}`, async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await clickAndLoad(page, '#login');
+  });
 }

@@ -4,6 +4,7 @@ import { openBox } from '../factories/boxes';
 import { createSurvey, surveyBody } from '../factories/surveys';
 import { createMeeting, createTeam, meetingBody } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
+import { signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
 
@@ -44,8 +45,21 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     const otherDepartment = await other.department();
     const otherExport = await t.http.post(`/api/v1/meetings/${otherMeeting.id}/exports`).set(other.admin.auth).send({ what: 'opinion-list', format: 'xlsx' }).expect(202);
     const otherItem = await t.http.post(`/api/v1/meetings/${otherMeeting.id}/items`).set(other.admin.auth).send({ summary: '别人单位督导组指出的问题', aspect: '理论学习' }).expect(201);
+    const otherEntry = await t.http
+      .post(`/api/v1/meetings/${otherMeeting.id}/rectifications`)
+      .set(other.admin.auth)
+      .send({ problem: '别人单位的整改问题', measures: ['别人的措施'], ownerUserId: otherTeam.members[0].id, dueDate: '2027-06-30' })
+      .expect(201);
+    // An opinion of theirs in the list (a symposium's, released at once), for 追问.
+    await t.http.post(`/api/v1/meetings/${otherMeeting.id}/symposiums`).set(other.admin.auth).send({ heldOn: '2026-01-05', audience: '中层干部', attendeeCount: 12, opinions: [{ text: '别人单位座谈会上的意见' }] }).expect(201);
+    const otherGroup = await t.http.post('/api/v1/supervision/groups').set(other.admin.auth).send({ name: '别人的督导组', memberUserIds: [], unitIds: [] }).expect(201);
+    await t.drain();
+    const otherListed = (await t.http.get(`/api/v1/meetings/${otherMeeting.id}/items`).set(other.admin.auth).expect(200)).body as Array<{ id: string; sourceCount: number }>;
+    const otherOpinion = (await t.http.get(`/api/v1/items/${otherListed.find((item) => item.sourceCount > 0)!.id}`).set(other.admin.auth).expect(200)).body.sources[0].id as string;
     otherIds = {
       meeting: otherMeeting.id,
+      opinion: otherOpinion,
+      rectification: otherEntry.body.id,
       user: otherTeam.secretary.id,
       webhook: otherWebhook.body.id,
       notification: otherInbox.body.items[0].id,
@@ -56,6 +70,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
       item: otherItem.body.id,
       export: otherExport.body.id,
       merge: '00000000-0000-4000-8000-000000000000',
+      group: otherGroup.body.id,
     };
   });
   afterAll(() => t.close());
@@ -100,6 +115,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/talks`, body: {}, allowed: [Role.Leader] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/materials`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/materials/00000000-0000-4000-8000-000000000000/comments`, body: { text: '督导组意见' }, allowed: [Role.Supervisor] },
     // A supervisor reaches the list routes but reads published items only (supervisor-items.e2e-spec.ts).
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items`, body: {}, allowed: [Role.Organiser, Role.Supervisor] },
@@ -107,8 +123,20 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items/similar`, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/claims/overview`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
     { method: 'get', path: () => '/api/v1/me/items', allowed: [Role.Leader] },
+    { method: 'post', path: () => '/api/v1/opinions/00000000-0000-4000-8000-000000000000/questions', body: { text: '追问' }, allowed: [Role.Organiser] },
     { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/progress`, allowed: [Role.Organiser, Role.Supervisor] },
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/exports`, body: { what: 'x' }, allowed: [Role.Organiser] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/rectifications`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/rectifications`, body: {}, allowed: [Role.Organiser] },
+    { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/rectifications/from-claims`, allowed: [Role.Organiser] },
+    { method: 'get', path: ({ meeting }) => `/api/v1/meetings/${meeting}/carry-over`, allowed: [Role.Organiser, Role.Supervisor, Role.Leader] },
+    { method: 'get', path: () => '/api/v1/me/rectifications', allowed: [Role.Leader] },
+    { method: 'patch', path: () => '/api/v1/rectifications/00000000-0000-4000-8000-000000000000', body: {}, allowed: [Role.Organiser] },
+    { method: 'get', path: () => '/api/v1/supervision/meetings', allowed: [Role.Supervisor] },
+    { method: 'get', path: () => '/api/v1/supervision/groups', allowed: [Role.Admin, Role.Organiser] },
+    { method: 'post', path: () => '/api/v1/supervision/groups', body: {}, allowed: [Role.Admin, Role.Organiser] },
+    { method: 'get', path: () => '/api/v1/organization/units', allowed: [Role.Admin, Role.Organiser] },
+    { method: 'post', path: () => '/api/v1/organization/units', body: {}, allowed: [Role.Admin] },
     // Last of the meeting's: the organiser's call publishes its drafts.
     { method: 'post', path: ({ meeting }) => `/api/v1/meetings/${meeting}/items/publish`, allowed: [Role.Organiser] },
   ];
@@ -125,16 +153,20 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     }
   });
 
-  // 督导组 read-only: of every writing route above, a supervisor may call only the two the issues
-  // give them (an item the 督导组 names; the review of the secretary's material, checked in the
-  // materials suite). The table-driven requests above prove the 403s; this keeps the table honest.
-  it('lets a supervisor write nothing but the item the 督导组 names', () => {
+  // 督导组 read-only: of every writing route above, a supervisor may call only those the issues
+  // give them (督导组意见 on a submitted material, which moves no status; an item the 督导组 names;
+  // the review of the secretary's material, checked in the materials suite). The table-driven
+  // requests above prove the 403s; this keeps the table honest.
+  it('lets a supervisor write nothing but 督导组意见 on materials and the item the 督导组 names', () => {
     const writes = rules.filter((rule) => rule.method !== 'get' && rule.allowed.includes(Role.Supervisor));
-    expect(writes.map((rule) => `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id', box: ':id', survey: ':id' })}`)).toEqual(['POST /api/v1/meetings/:id/items']);
+    expect(writes.map((rule) => `${rule.method.toUpperCase()} ${rule.path({ meeting: ':id', box: ':id', survey: ':id' })}`)).toEqual([
+      'POST /api/v1/meetings/:id/materials/00000000-0000-4000-8000-000000000000/comments',
+      'POST /api/v1/meetings/:id/items',
+    ]);
   });
 
   // Every route that names a record, called with another organisation's record: 404, never 403.
-  type OtherIdKey = 'meeting' | 'user' | 'webhook' | 'notification' | 'box' | 'survey' | 'talk' | 'department' | 'item' | 'merge' | 'export';
+  type OtherIdKey = 'meeting' | 'opinion' | 'user' | 'webhook' | 'notification' | 'box' | 'survey' | 'talk' | 'department' | 'item' | 'merge' | 'export' | 'rectification' | 'group';
   const crossOrg: Array<{ method: Method; route: string; id: OtherIdKey; body?: object; as: Role }> = [
     { method: 'get', route: '/api/v1/users/:id', id: 'user', as: Role.Organiser },
     { method: 'patch', route: '/api/v1/users/:id', id: 'user', body: { displayName: '改' }, as: Role.Organiser },
@@ -182,12 +214,19 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'post', route: '/api/v1/meetings/:id/materials/:memberId/status', id: 'meeting', body: { status: 'approved' }, as: Role.Supervisor },
     { method: 'put', route: '/api/v1/meetings/:id/materials/:memberId/file', id: 'meeting', as: Role.Leader },
     { method: 'get', route: '/api/v1/meetings/:id/materials/:memberId/file', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/materials/:memberId/file', id: 'meeting', as: Role.Supervisor },
+    { method: 'post', route: '/api/v1/meetings/:id/materials/:memberId/comments', id: 'meeting', body: { text: '写给别人单位的督导组意见' }, as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/meetings/:id/materials/:memberId/draft', id: 'meeting', as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/materials/:memberId/draft', id: 'meeting', as: Role.Leader },
+    { method: 'put', route: '/api/v1/meetings/:id/materials/:memberId/draft', id: 'meeting', body: { sections: [{ key: 'causes', paragraphs: ['写进别人单位的草稿'] }] }, as: Role.Leader },
+    { method: 'get', route: '/api/v1/meetings/:id/materials/:memberId/draft.docx', id: 'meeting', as: Role.Organiser },
     { method: 'get', route: '/api/v1/meetings/:id/items', id: 'meeting', as: Role.Organiser },
     { method: 'post', route: '/api/v1/meetings/:id/items', id: 'meeting', body: { summary: '不该进别人清单的问题', aspect: '理论学习' }, as: Role.Supervisor },
     { method: 'post', route: '/api/v1/meetings/:id/items/publish', id: 'meeting', as: Role.Organiser },
     { method: 'get', route: '/api/v1/meetings/:id/items/summary', id: 'meeting', as: Role.Supervisor },
     { method: 'get', route: '/api/v1/meetings/:id/claims/overview', id: 'meeting', as: Role.Organiser },
     { method: 'get', route: '/api/v1/items/:id', id: 'item', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/opinions/:id/questions', id: 'opinion', body: { text: '追问别人单位的意见' }, as: Role.Organiser },
     { method: 'patch', route: '/api/v1/items/:id', id: 'item', body: { summary: '改' }, as: Role.Organiser },
     { method: 'post', route: '/api/v1/items/:id/merge', id: 'item', body: { intoItemId: '00000000-0000-4000-8000-000000000000' }, as: Role.Organiser },
     { method: 'post', route: '/api/v1/items/:id/split', id: 'item', body: { sourceIds: ['00000000-0000-4000-8000-000000000000'] }, as: Role.Organiser },
@@ -195,6 +234,7 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'post', route: '/api/v1/items/:id/restore', id: 'item', as: Role.Organiser },
     { method: 'post', route: '/api/v1/items/:id/claims', id: 'item', body: { kind: 'lead' }, as: Role.Leader },
     { method: 'put', route: '/api/v1/items/:id/claims/mine', id: 'item', body: { reflection: '别人的认识内容', measures: '别人的整改措施' }, as: Role.Leader },
+    { method: 'delete', route: '/api/v1/items/:id/claims/mine', id: 'item', as: Role.Leader },
     { method: 'post', route: '/api/v1/items/:id/assign', id: 'item', body: { memberUserId: '00000000-0000-4000-8000-000000000000' }, as: Role.Leader },
     { method: 'get', route: '/api/v1/meetings/:id/items/similar', id: 'meeting', as: Role.Supervisor },
     { method: 'post', route: '/api/v1/items/:id/distinct', id: 'item', body: { otherItemId: '00000000-0000-4000-8000-000000000000' }, as: Role.Organiser },
@@ -202,15 +242,52 @@ describe(`roles and organisation isolation (${driverName})`, () => {
     { method: 'post', route: '/api/v1/item-merges/:id/undo', id: 'merge', as: Role.Organiser },
     { method: 'get', route: '/api/v1/meetings/:id/progress', id: 'meeting', as: Role.Supervisor },
     { method: 'post', route: '/api/v1/meetings/:id/exports', id: 'meeting', body: { what: 'opinion-list', format: 'xlsx' }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/meetings/:id/rectifications', id: 'meeting', as: Role.Supervisor },
+    { method: 'post', route: '/api/v1/meetings/:id/rectifications', id: 'meeting', body: { problem: '不该进别人台账的问题', measures: ['措施'], ownerUserId: '00000000-0000-4000-8000-000000000000', dueDate: '2027-06-30' }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/meetings/:id/rectifications/from-claims', id: 'meeting', as: Role.Organiser },
+    { method: 'post', route: '/api/v1/rectifications/:id/reports', id: 'rectification', body: { note: '别人的' }, as: Role.Leader },
+    { method: 'post', route: '/api/v1/rectifications/:id/close', id: 'rectification', body: { note: '别人的' }, as: Role.Organiser },
+    { method: 'post', route: '/api/v1/rectifications/:id/return', id: 'rectification', body: { reason: '别人的' }, as: Role.Organiser },
+    { method: 'patch', route: '/api/v1/rectifications/:id', id: 'rectification', body: { problem: '改别人的' }, as: Role.Organiser },
+    { method: 'get', route: '/api/v1/rectifications/:id/evidence/:eventId', id: 'rectification', as: Role.Supervisor },
+    { method: 'get', route: '/api/v1/meetings/:id/carry-over', id: 'meeting', as: Role.Supervisor },
     { method: 'get', route: '/api/v1/exports/:id', id: 'export', as: Role.Organiser },
+    { method: 'put', route: '/api/v1/supervision/groups/:id', id: 'group', body: { name: '改别人的', memberUserIds: [], unitIds: [] }, as: Role.Organiser },
     { method: 'get', route: '/api/v1/exports/:id/file', id: 'export', as: Role.Organiser },
   ];
 
   it.each(crossOrg)('$method $route with another organisation\'s $id answers 404', async ({ method, route, id, body, as }) => {
     // A second id in the path (a team member's, another item's) is the other organisation's too.
-    const response = await t.http[method](route.replace(':id', otherIds[id]).replace(':memberId', otherIds.user).replace(':otherId', otherIds.item)).set(people[as]!.auth).send(body);
+    const response = await t.http[method](route.replace(':id', otherIds[id]).replace(':memberId', otherIds.user).replace(':otherId', otherIds.item).replace(':eventId', otherIds.rectification)).set(people[as]!.auth).send(body);
     expect({ route, status: response.status, code: response.body.code }).toEqual({ route, status: 404, code: 'NOT_FOUND' });
   });
+
+  /** A page's parameters filled with the other organisation's records, by name or by the segment before `:id`. */
+  const PAGE_PARAMS: Record<string, string> = { meetings: 'meeting', boxes: 'box', surveys: 'survey', exports: 'export', items: 'item', talks: 'talk', departments: 'department', accounts: 'user', itemId: 'item', mergeId: 'merge', meetingId: 'meeting', memberId: 'user' };
+  const otherPagePath = (route: string) =>
+    route
+      .split('/')
+      .map((segment, index, segments) => (segment.startsWith(':') ? otherIds[PAGE_PARAMS[segment === ':id' ? segments[index - 1] : segment.slice(1)]] : segment))
+      .join('/');
+
+  it('answers every signed-in page that names a record, with another organisation\'s record, without showing or changing it', async () => {
+    const pages = routesOf(t.app).filter((route) => route.kind.html && !route.kind.anonymous && route.url.includes('/:') && !route.url.startsWith('/api/'));
+    expect(pages.length).toBeGreaterThan(20);
+    const unfilled = pages.filter((route) => otherPagePath(route.url).includes('undefined')).map((route) => route.url);
+    expect({ unfilled }).toEqual({ unfilled: [] });
+    const cookies: Array<[Role, string]> = [];
+    for (const role of [Role.Organiser, Role.Leader, Role.Supervisor, Role.Admin]) cookies.push([role, await signInToPages(t, people[role]!.username)]);
+    const answered: string[] = [];
+    for (const route of pages) {
+      for (const [role, cookie] of cookies) {
+        const request = route.method === 'GET' ? t.http.get(otherPagePath(route.url)) : t.http.post(otherPagePath(route.url)).type('form').send({});
+        const { status } = await request.set('cookie', cookie);
+        // 404 (not theirs), 403 (not this role's page), 400 (a form refused before any record is read): never the record.
+        if (![400, 403, 404].includes(status)) answered.push(`${role} ${route.method} ${route.url}: ${status}`);
+      }
+    }
+    expect(answered).toEqual([]);
+  }, 120_000);
 
   it('leaves the other organisation\'s records untouched', async () => {
     const meeting = await t.http.get(`/api/v1/meetings/${otherIds.meeting}`).set(other.admin.auth).expect(200);

@@ -66,6 +66,12 @@ describe(`accounts and login (${driverName})`, () => {
       .send({ username: `x${Date.now()}`, displayName: '丙', password: PASSWORD, roles: [Role.Admin] })
       .expect(403);
     expect(response.body.code).toBe('FORBIDDEN');
+    // Nor take it away; saving an admin's account with the role kept is fine.
+    const admin = await org.user([Role.Admin, Role.Organiser]);
+    const stripped = await t.http.patch(`/api/v1/users/${admin.id}`).set(organiser.auth).send({ roles: [Role.Organiser] });
+    expect({ status: stripped.status, code: stripped.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    const kept = await t.http.patch(`/api/v1/users/${admin.id}`).set(organiser.auth).send({ roles: [Role.Admin, Role.Organiser, Role.Leader] }).expect(200);
+    expect([...kept.body.roles].sort()).toEqual([Role.Admin, Role.Leader, Role.Organiser].sort());
   });
 
   it('creates departments and branches, refusing a duplicate name', async () => {

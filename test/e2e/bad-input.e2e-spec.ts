@@ -114,8 +114,10 @@ describe(`bad input is a 4xx, never a 500 (${driverName})`, () => {
         const baseline = await flood('{"x":');
         const deep = await flood(nestedObject(10_000));
         expect(deep.live.status).toBe(200);
-        // Before the fix, 200 such bodies held the event loop for 3.6 s.
-        expect(deep.live.ms).toBeLessThan(Math.max(1000, 2 * baseline.ms));
+        // Before the fix, 200 such bodies held the event loop for 3.6 s on a quiet machine (more on a
+        // busy one). With the suite's other workers on the same two cores, the fixed app was once
+        // seen at 1.8 s against a 0.55 s baseline: the bound leaves room for that, not for the fault.
+        expect(deep.live.ms).toBeLessThan(Math.max(2500, 3 * baseline.ms));
         expect(deep.statuses.filter((status) => status !== 400 && status !== 401)).toEqual([]);
       } finally {
         agent.destroy();

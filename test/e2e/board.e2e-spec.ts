@@ -4,6 +4,7 @@ import { createMeeting, createTeam, DEADLINES, TestTeam } from '../factories/mee
 import { createOrg, PASSWORD, TestOrg, TestUser } from '../factories/organizations';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { dayInWords } from '../../src/web/dates';
 
 /** An aspect an organiser typed with markup characters in it: the page must show it as text. */
 const ODD_ASPECT = '作风<建设>&"效能"';
@@ -71,7 +72,7 @@ describe(`the progress board /meetings/:id/board (${driverName})`, () => {
     expect(text).toMatch(/<dt>草稿<\/dt><dd>[1-9]\d*<\/dd>/);
     expect(text).toContain(`<th scope="row">${team.secretary.displayName}</th><td>主要负责同志</td>`);
     expect(text).toContain('<td>未开始</td>');
-    expect(text).toContain('<th scope="row">征求意见截止</th><td>2026-12-10</td>');
+    expect(text).toContain('<th scope="row">征求意见截止</th><td>2026年12月10日</td>');
   });
 
   it('draws the aspects as an SVG bar chart and the days as an SVG line, their text escaped', async () => {
@@ -81,7 +82,7 @@ describe(`the progress board /meetings/:id/board (${driverName})`, () => {
     expect(text).toContain(`<title>${ODD_ASPECT_ESCAPED}：2 条</title>`);
     expect({ 'raw markup from an aspect': text.includes('作风<建设>') }).toEqual({ 'raw markup from an aspect': false });
     expect(text).toMatch(/<svg class="chart" id="chart-days" role="img"[^>]*><title id="chart-days-title">每日收到的意见建议数<\/title>/);
-    expect(text).toContain(`<title>${t.clock.today()}：5 条</title>`);
+    expect(text).toContain(`<title>${dayInWords(t.clock.today())}：5 条</title>`);
   });
 
   it('draws the talk grid with each required talk\'s status in words', async () => {
@@ -101,25 +102,38 @@ describe(`the progress board /meetings/:id/board (${driverName})`, () => {
     t.clock.advance(shift);
     try {
       const { text } = await boardAs(organiser);
-      const state = (label: string) => new RegExp(`<th scope="row">${label}</th><td>[\\d-]+</td><td><span class="state state-[a-z]+">([^<]+)</span>`).exec(text)?.[1];
+      const state = (label: string) => new RegExp(`<th scope="row">${label}</th><td>\\d{4}年\\d{1,2}月\\d{1,2}日</td><td><span class="state state-[a-z]+">([^<]+)</span>`).exec(text)?.[1];
       expect({ 征求意见截止: state('征求意见截止'), 谈心谈话截止: state('谈心谈话截止'), 会议召开: state('会议召开') }).toEqual({ 征求意见截止: '逾期', 谈心谈话截止: '今日', 会议召开: '未到' });
 
       // Its work done (every box closed), a passed deadline is only 已过.
       const boxes = (await t.http.get(`/api/v1/meetings/${meetingId}/boxes`).set(organiser.auth).expect(200)).body as Array<{ id: string }>;
       for (const box of boxes) await t.http.post(`/api/v1/boxes/${box.id}/close`).set(organiser.auth).expect(200);
       const after = (await boardAs(organiser)).text;
-      expect(new RegExp(`<th scope="row">征求意见截止</th><td>[\\d-]+</td><td><span class="state state-passed">已过</span>`).test(after)).toBe(true);
+      expect(new RegExp(`<th scope="row">征求意见截止</th><td>\\d{4}年\\d{1,2}月\\d{1,2}日</td><td><span class="state state-passed">已过</span>`).test(after)).toBe(true);
     } finally {
       t.clock.advance(-shift);
     }
   });
 
-  it('shows a supervisor the same figures, read-only: no form posts anywhere', async () => {
+  it('shows a supervisor the same figures, read-only: no form posts anywhere but the shell\'s sign-out', async () => {
     const supervisor = await org.user([Role.Supervisor]);
     for (const [who, page] of [['supervisor', await boardAs(supervisor)], ['organiser', await boardAs(organiser)]] as const) {
       expect({ who, status: page.status, totalShown: page.text.includes('<strong id="opinions-total">5</strong>') }).toEqual({ who, status: 200, totalShown: true });
-      expect({ who, forms: page.text.match(/<form\b[^>]*>/gi) ?? [], posts: page.text.match(/method="post"/gi) ?? [] }).toEqual({ who, forms: [], posts: [] });
+      const main = /<main>[\s\S]*<\/main>/.exec(page.text)?.[0] ?? '';
+      expect({ who, mainFound: main.length > 0, forms: main.match(/<form\b[^>]*>/gi) ?? [], posts: main.match(/method="post"/gi) ?? [] }).toEqual({ who, mainFound: true, forms: [], posts: [] });
+      expect({ who, formsOutsideMain: page.text.match(/<form\b[^>]*>/gi) ?? [] }).toEqual({ who, formsOutsideMain: ['<form method="post" action="/logout" class="logout">'] });
     }
+  });
+
+  it('is on the workbench: the viewer\'s name and sign-out, the meeting\'s tabs with the board current, and the way to the list', async () => {
+    const supervisor = await org.user([Role.Supervisor]);
+    const asSupervisor = (await boardAs(supervisor)).text;
+    expect({ name: asSupervisor.includes(`title="修改密码">${supervisor.displayName}</a>`), current: asSupervisor.includes(`<a href="${board}" aria-current="page">筹备进度</a>`) }).toEqual({ name: true, current: true });
+    // The 督导组 reads the published list, from the tab and from the items' card.
+    expect(asSupervisor).toContain(`<a href="/meetings/${meetingId}/list" id="list-link">`);
+    // An organiser goes from the items' figures to the review page instead.
+    const asOrganiser = (await boardAs(organiser)).text;
+    expect({ review: asOrganiser.includes(`<a href="/meetings/${meetingId}/items" id="items-link">`), publishedList: asOrganiser.includes('id="list-link"') }).toEqual({ review: true, publishedList: false });
   });
 
   it('refuses a team member with a 403 page in Chinese', async () => {

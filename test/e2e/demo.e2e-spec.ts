@@ -30,11 +30,12 @@ describe(`demo data (${driverName})`, () => {
     expect(team.body).toHaveLength(5);
   });
 
-  it('has a box past its threshold, a symposium and a written answer', async () => {
+  it('has a box past its threshold, two symposiums and a written answer', async () => {
     const [box] = (await t.http.get(`/api/v1/meetings/${meetingId}/boxes`).set(auth).expect(200)).body;
     const opinions = await t.http.get(`/api/v1/boxes/${box.id}/opinions`).set(auth).expect(200);
     expect(opinions.body).toHaveLength(8);
-    expect((await t.http.get(`/api/v1/meetings/${meetingId}/symposiums`).set(auth).expect(200)).body).toHaveLength(1);
+    const symposiums = (await t.http.get(`/api/v1/meetings/${meetingId}/symposiums`).set(auth).expect(200)).body as Array<{ audience: string }>;
+    expect(symposiums.map((symposium) => symposium.audience).sort()).toEqual(['中层干部', '普通职工代表']);
     expect((await t.http.get(`/api/v1/meetings/${meetingId}/written-opinions`).set(auth).expect(200)).body).toHaveLength(1);
   });
 
@@ -56,12 +57,63 @@ describe(`demo data (${driverName})`, () => {
     expect(materials.map((material) => material.status)).toEqual(['not-started', 'submitted', 'drafting', 'not-started', 'not-started']);
   });
 
-  it('has its opinions in a published list, one team item led and answered', async () => {
+  it('has its opinions in a published list, two team items led and answered', async () => {
     const items = (await t.http.get(`/api/v1/meetings/${meetingId}/items`).set(auth).expect(200)).body as Array<{ status: string; claims: Array<{ kind: string; answer: unknown }> }>;
-    expect(items.length).toBeGreaterThan(5);
-    expect(items.every((item) => item.status === 'published')).toBe(true);
-    expect(items.filter((item) => item.claims.some((claim) => claim.kind === 'lead' && claim.answer))).toHaveLength(1);
+    expect(items.filter((item) => item.status === 'published').length).toBeGreaterThan(5);
+    expect(items.filter((item) => item.claims.some((claim) => claim.kind === 'lead' && claim.answer))).toHaveLength(2);
     const summary = (await t.http.get(`/api/v1/meetings/${meetingId}/items/summary`).set(auth).expect(200)).body;
     expect(summary.sentence).toMatch(/^共收集意见建议\d+条，归纳为\d+个方面\d+条$/);
+  });
+
+  it("gives leader1 (the secretary) a readable draft of their 对照检查材料 from the point they answered", async () => {
+    const token = await login(t, 'leader1', DEMO_PASSWORD);
+    const me = (await t.http.get('/api/v1/me').set({ authorization: `Bearer ${token}` }).expect(200)).body as { id: string };
+    const draft = (await t.http.get(`/api/v1/meetings/${meetingId}/materials/${me.id}/draft`).set({ authorization: `Bearer ${token}` }).expect(200)).body as { sections: Array<{ key: string; paragraphs: string[] }>; coverage: { claimed: number; answered: number } };
+    const of = (key: string) => draft.sections.find((section) => section.key === key)!.paragraphs.join('\n');
+    expect(of('problems')).toContain('中心组学习要求不严');
+    expect(of('measures')).toContain('每次中心组学习确定一个研讨主题');
+    expect(of('carry-over')).toContain('已完成整改并销号');
+    expect(draft.coverage).toMatchObject({ claimed: 1, answered: 1 });
+  });
+
+  it('leaves work on the review page: the late symposium’s opinions as drafts, some of them in 可能重复 pairs', async () => {
+    const items = (await t.http.get(`/api/v1/meetings/${meetingId}/items`).set(auth).expect(200)).body as Array<{ id: string; status: string; summary: string }>;
+    const drafts = items.filter((item) => item.status === 'draft');
+    expect(drafts.map((item) => item.summary).sort()).toEqual(
+      [
+        '节假日经常临时通知到岗值班，职工难以安排家里的事。',
+        '有的部门周末加班成了常态，希望合理安排工作任务。',
+        '干部考核评价标准不够细，干好干坏差别不大。',
+        '年度考核的区分度不高，不能很好地激励干事创业的同志。',
+        '内部审批签字环节偏多，一件事要跑好几个部门。',
+        '业务培训针对性不强，讲理论多、讲实操少。',
+      ].sort(),
+    );
+    const pairs = (await t.http.get(`/api/v1/meetings/${meetingId}/items/similar`).set(auth).expect(200)).body as Array<{ items: Array<{ id: string; summary: string; status: string }> }>;
+    const betweenDrafts = pairs
+      .filter((pair) => pair.items.every((item) => item.status === 'draft'))
+      .map((pair) => pair.items.map((item) => item.summary.slice(0, 6)).sort().join(' ~ '));
+    // Kept apart by the clustering (two drafts each), put to the organiser as 可能重复.
+    expect(betweenDrafts.sort()).toEqual(['干部考核评价 ~ 年度考核的区', '有的部门周末 ~ 节假日经常临'].sort());
+    expect(pairs.filter((pair) => pair.items.some((item) => item.status === 'draft')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has last year\'s meeting with its 整改台账, and this year\'s carrying what was left unfinished', async () => {
+    const meetings = (await t.http.get('/api/v1/meetings').set(auth).expect(200)).body as Array<{ id: string; year: number; phase: string; previousMeetingId: string | null }>;
+    const [thisYear, lastYear] = meetings;
+    expect({ lastYear: lastYear.year, phase: lastYear.phase, follows: thisYear.previousMeetingId }).toEqual({ lastYear: thisYear.year - 1, phase: 'closed', follows: lastYear.id });
+    const ledger = (await t.http.get(`/api/v1/meetings/${lastYear.id}/rectifications`).set(auth).expect(200)).body as Array<{ status: string; carriedOn: boolean }>;
+    expect(ledger.map((entry) => `${entry.status}${entry.carriedOn ? ' carried' : ''}`)).toEqual(['closed', 'overdue carried', 'closed', 'reported carried', 'closed']);
+    const carried = (await t.http.get(`/api/v1/meetings/${thisYear.id}/rectifications`).set(auth).expect(200)).body as Array<{ problem: string; carriedFrom: { year: number } | null }>;
+    expect(carried.map((entry) => [entry.problem.slice(0, 6), entry.carriedFrom?.year])).toEqual([['调研多集中在', lastYear.year], ['年轻干部培养', lastYear.year]]);
+    const summary = (await t.http.get(`/api/v1/meetings/${thisYear.id}/carry-over`).set(auth).expect(200)).body;
+    expect(summary).toMatchObject({ total: 5, closed: 3 });
+    expect(summary.paragraph).toContain('共列入整改台账5条，已完成整改并销号3条，整改完成率60%');
+    // This year's list says some of last year's problems again, one of them closed (销号) last year.
+    const items = (await t.http.get(`/api/v1/meetings/${thisYear.id}/items`).set(auth).expect(200)).body as Array<{ repeatOf: { year: number; closed: boolean; summary: string } | null }>;
+    const repeats = items.filter((item) => item.repeatOf);
+    expect(repeats.length).toBeGreaterThanOrEqual(2);
+    expect(repeats.every((item) => item.repeatOf!.year === lastYear.year)).toBe(true);
+    expect(repeats.some((item) => item.repeatOf!.closed)).toBe(true);
   });
 });

@@ -103,11 +103,14 @@ describe(`the leader's page /me/items (${driverName})`, () => {
     t.clock.advance(60_000); // so that this meeting is the newest
     const newer = await createMeeting(t, org.admin, { title: '2026年度第二次民主生活会' });
     expect(await landing(team.members[0].username)).toBe('/me/items');
-    expect(await landing((await org.user([Role.Organiser])).username)).toBe(`/meetings/${newer.id}/board`);
+    // The organiser on the workbench's meetings; the supervisor on the newest meeting's board.
+    expect(await landing((await org.user([Role.Organiser])).username)).toBe('/meetings');
     expect(await landing((await org.user([Role.Supervisor])).username)).toBe(`/meetings/${newer.id}/board`);
-    // An office with no meeting yet: the items page, which says whom it is for.
+    // A staff account on the page that says what it can do here, not a refusal.
+    expect(await landing((await org.user([Role.Staff])).username)).toBe('/me');
+    // A supervisor in an office with no meeting yet: the meetings list, which says so.
     const empty = await createOrg(t);
-    expect(await landing(empty.admin.username)).toBe('/me/items');
+    expect(await landing((await empty.user([Role.Supervisor])).username)).toBe('/meetings');
     // A page named in the sign-in wins; a page of another site counts as none.
     expect((await t.http.post('/login').type('form').send({ username: team.members[0].username, password: PASSWORD, next: '/me/items#item-1' })).headers.location).toBe('/me/items#item-1');
     expect((await t.http.post('/login').type('form').send({ username: team.members[0].username, password: PASSWORD, next: '//evil.example/' })).headers.location).toBe('/me/items');

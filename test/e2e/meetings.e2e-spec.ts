@@ -60,6 +60,18 @@ describe(`meetings (${driverName})`, () => {
     expect((await t.http.get('/api/v1/meetings').set(organiser.auth).expect(200)).body.length).toBe(before);
   });
 
+  it('names the deadlines in its message as the pages do, and keeps each field in details', async () => {
+    const deadlines = { ...DEADLINES, collectUntil: '2026-12-20', claimUntil: '2027-01-30', materialsUntil: '2026-02-30' };
+    const response = await t.http.post('/api/v1/meetings').set(organiser.auth).send(meetingBody({ deadlines })).expect(400);
+    expect(response.body.message).toBe('时间安排有误：认领答复截止不能晚于会议召开日期；对照检查材料截止日期不是有效日期');
+    expect(response.body.details).toEqual([
+      { field: 'deadlines.claimUntil', message: '认领答复截止不能晚于会议召开日期' },
+      { field: 'deadlines.materialsUntil', message: '对照检查材料截止日期不是有效日期' },
+    ]);
+    const early = await t.http.post('/api/v1/meetings').set(organiser.auth).send(meetingBody({ deadlines: { ...DEADLINES, collectUntil: '2026-12-20' } })).expect(400);
+    expect(early.body.details).toEqual([{ field: 'deadlines.claimUntil', message: '认领答复截止不能早于征求意见截止' }]);
+  });
+
   describe('the team', () => {
     let meetingId: string;
     let leaders: TestUser[];

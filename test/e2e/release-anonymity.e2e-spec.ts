@@ -24,6 +24,9 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
   let ids: RecordIds;
   let boxSlug: string;
   let spareTokens: string[];
+  /** 追问: a question asked on one released box opinion, its writer's receipt, and the item it sits in. */
+  let asked: { questionId: string; receipt: string; itemId: string; opinionId: string };
+  const REPLY = '主要是每周一的例会和各类专题推进会，时间长、内容重复。';
 
   /** The worker's own pass: jobs drained, then every sweeper and scheduled task (releases included) run as on their timers. */
   async function letTheWorkerRun(): Promise<void> {
@@ -60,8 +63,9 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
     // published items, one claimed and answered, a talk and an export.
     const box = await openBox(t, organiser, meeting.id);
     boxSlug = box.slug;
+    const boxReceipts: string[] = [];
     for (const text of ['会议偏多，文件偏长，建议压缩会议数量。', '调研多集中在机关，下基层一线的次数偏少。', '年轻干部培养使用的力度还要加大。', '食堂饭菜品种单一，价格偏高。', '班子成员之间谈心谈话不够经常。']) {
-      await submitOpinion(t, box.slug, { text });
+      boxReceipts.push(await submitOpinion(t, box.slug, { text }));
     }
     const survey = await createSurvey(t, organiser, meeting.id, surveyBody(meeting.aspects[0]));
     const tokens = await issueTokens(t, organiser, survey.id, 12);
@@ -78,6 +82,10 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
     const teamItem = items.find((item) => item.target.id === null)!;
     await t.http.post(`/api/v1/items/${teamItem.id}/claims`).set(team.secretary.auth).send({ kind: 'lead' }).expect(201);
     await t.http.put(`/api/v1/items/${teamItem.id}/claims/mine`).set(team.secretary.auth).send({ reflection: '调查研究不够深入。', measures: '每季度到基层蹲点调研一次。' }).expect(200);
+    // 整改台账: the answered claim becomes an entry its owner reports on.
+    await t.http.post(`/api/v1/meetings/${meeting.id}/rectifications/from-claims`).set(organiser.auth).expect(200);
+    const [entry] = (await t.http.get(`/api/v1/meetings/${meeting.id}/rectifications`).set(organiser.auth).expect(200)).body;
+    const reported = await t.http.post(`/api/v1/rectifications/${entry.id}/reports`).set(team.secretary.auth).send({ note: '已到基层蹲点两次。', evidence: '调研报告两份' }).expect(201);
     const talk = await t.http
       .post(`/api/v1/meetings/${meeting.id}/talks`)
       .set(team.secretary.auth)
@@ -85,6 +93,15 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
       .expect(201);
     const exported = await t.http.post(`/api/v1/meetings/${meeting.id}/exports`).set(organiser.auth).send({ what: 'opinion-list', format: 'xlsx' }).expect(202);
     const webhook = await t.http.post('/api/v1/webhooks').set(organiser.auth).send({ url: 'http://127.0.0.1:9/hook', format: 'generic' }).expect(201);
+    // 追问: the organiser asks the writer of the first box opinion what they meant, before anything is read.
+    for (const { id } of items) {
+      const detail = (await t.http.get(`/api/v1/items/${id}`).set(organiser.auth).expect(200)).body as { sources: Array<{ id: string; text: string }> };
+      const source = detail.sources.find((candidate) => candidate.text === '会议偏多，文件偏长，建议压缩会议数量。');
+      if (!source) continue;
+      const question = await t.http.post(`/api/v1/opinions/${source.id}/questions`).set(organiser.auth).send({ text: '是哪些会议偏多？' }).expect(201);
+      asked = { questionId: question.body.id, receipt: boxReceipts[0], itemId: id, opinionId: source.id };
+    }
+    expect(asked).toBeDefined();
     await letTheWorkerRun();
 
     ids = {
@@ -97,6 +114,9 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
       webhooks: webhook.body.id,
       users: team.members[0].id,
       memberId: team.members[0].id,
+      meetingId: meeting.id,
+      rectifications: entry.id,
+      eventId: reported.body.history.at(-1).id,
     };
     readers = [
       await reader('organiser', organiser),
@@ -116,7 +136,7 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
     expect(routes).toEqual(expect.arrayContaining(['/api/v1/meetings/:id/progress', '/api/v1/meetings/:id/items', '/api/v1/items/:id', '/meetings/:id/board', '/me/items']));
   });
 
-  it('shows none of them anything new after one opinion through the box API, one through the box page and one anonymous survey answer, with the worker run', async () => {
+  it('shows none of them anything new after one opinion through the box API, one through the box page, one anonymous survey answer and a reply to a question (追问), with the worker run', async () => {
     const routes = readerRoutes(t);
     const before = await readViews(t, readers, routes, ids);
     const again = await readViews(t, readers, routes, ids);
@@ -126,11 +146,25 @@ describe(`held anonymous opinions, as every reader sees them (${driverName})`, (
     await submitOpinion(t, boxSlug, { text: '分管领导很少到我们科室来，基层的困难反映不上去。' });
     await submitOpinionByPage(t, boxSlug, { text: '评先评优总是那几个人，希望更公开透明。' });
     await answer(t, spareTokens[0]);
+    await t.http.post(`/api/v1/public/receipts/${asked.receipt}/replies`).send({ questionId: asked.questionId, text: REPLY }).expect(201);
     await letTheWorkerRun();
 
     expect(changedViews(before, await readViews(t, readers, routes, ids))).toEqual([]);
     // Every reader's every view read three times: on a busy machine this takes more than the default 30 s.
   }, 120_000);
+
+  it('passes the held reply on at the next release time, beside its source, dated with the day of the release', async () => {
+    const replyOf = async (reader: TestUser) => {
+      const item = (await t.http.get(`/api/v1/items/${asked.itemId}`).set(reader.auth).expect(200)).body as { sources: Array<{ id: string; questions?: Array<{ reply: unknown }> }> };
+      return item.sources.find((source) => source.id === asked.opinionId)?.questions?.[0]?.reply;
+    };
+    expect(await replyOf(organiser)).toBeNull();
+    // No source holds k yet: the time releases no opinion, but every held reply.
+    expect(await t.release()).toBe(0);
+    expect(await replyOf(organiser)).toEqual({ text: REPLY, releasedOn: t.clock.today() });
+    // Part of the opinion: whoever reads the item's sources reads it (the team, the item being published to it).
+    expect(await replyOf(team.secretary)).toEqual({ text: REPLY, releasedOn: t.clock.today() });
+  });
 
   it('releases nothing while a source holds fewer than its k: a smaller batch waits for a later time', async () => {
     const before = await progressOf();

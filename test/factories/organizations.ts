@@ -32,11 +32,14 @@ export async function login(t: TestApp, username: string, password = PASSWORD): 
 
 const asUser = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A fresh organisation (bootstrapped as the CLI does), with builders for its people and departments. */
-export async function createOrg(t: TestApp): Promise<TestOrg> {
+/**
+ * A fresh organisation (bootstrapped as the CLI does), with builders for its people and
+ * departments; with `parent`, a unit of that body (cli bootstrap --parent).
+ */
+export async function createOrg(t: TestApp, options: { parent?: { id: string } } = {}): Promise<TestOrg> {
   const name = unique('单位-');
   const adminName = unique('admin');
-  const { organization, admin } = await t.app.get(OrganizationsService).bootstrapOrganization(name, adminName, PASSWORD);
+  const { organization, admin } = await t.app.get(OrganizationsService).bootstrapOrganization(name, adminName, PASSWORD, undefined, options.parent?.id ?? null);
   t.organizations.add(organization.id);
   const adminToken = await login(t, adminName, PASSWORD);
   const adminUser: TestUser = { id: admin.id, username: adminName, displayName: admin.displayName, roles: admin.roles, token: adminToken, auth: asUser(adminToken) };

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -27,10 +27,11 @@ export class PrivateMariadb {
   /** Initialises a data directory (root without password) and starts the server on it. */
   static async create(): Promise<PrivateMariadb> {
     const dir = mkdtempSync(join(tmpdir(), 'tanxin-mariadb-'));
+    mkdirSync(join(dir, 'tmp'));
     const installed = spawnSync(
       'mariadb-install-db',
       ['--no-defaults', `--datadir=${join(dir, 'data')}`, '--auth-root-authentication-method=normal', '--skip-test-db', `--user=${process.env.USER ?? 'root'}`],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: { ...process.env, TMPDIR: join(dir, 'tmp') } },
     );
     if (installed.status !== 0) throw new Error(`mariadb-install-db failed: ${installed.stderr || installed.stdout}`);
     const server = new PrivateMariadb(dir, await freePort());
@@ -57,11 +58,14 @@ export class PrivateMariadb {
         '--bind-address=127.0.0.1',
         `--socket=${join(this.dir, 'mariadb.sock')}`,
         `--pid-file=${join(this.dir, 'mariadb.pid')}`,
+        // Its own temporary directory: a starting MariaDB deletes every #sql file in its tmpdir,
+        // and in the shared /tmp those are the machine's MariaDB's temporary tables in use.
+        `--tmpdir=${join(this.dir, 'tmp')}`,
         `--user=${process.env.USER ?? 'root'}`,
         '--skip-log-bin',
         '--innodb-buffer-pool-size=32M',
       ],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', env: { ...process.env, TMPDIR: join(this.dir, 'tmp') } },
     );
     await eventually(async () => (await isListening(this.port)) && (await this.answers()), 30_000);
   }

@@ -14,7 +14,7 @@ import { QueueDriver } from '../../src/queue/queue-driver';
 import { ReleaseService } from '../../src/release/release.service';
 import { createWorker } from '../../src/worker';
 import { TestClock } from './test-clock';
-import { baseTestEnv } from './test-env';
+import { baseTestEnv, onMysql } from './test-env';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -47,7 +47,10 @@ export interface TestApp {
  */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tanxin-test-'));
-  const config = loadConfig({ ...baseTestEnv(), DATA_DIR: dataDir, ...overrides });
+  // On MySQL the test files share one database, and so, as one deployment's API and workers do,
+  // one exports directory: another file's worker may build (sweep) an export this one asked for.
+  const shared = onMysql ? { EXPORT_DIR: join(tmpdir(), 'tanxin-test-exports') } : {};
+  const config = loadConfig({ ...baseTestEnv(), DATA_DIR: dataDir, ...shared, ...overrides });
   const logs: string[] = [];
   const logStream = { write: (line: string) => void logs.push(line) };
   const clock = new TestClock(config.timeZone);

@@ -54,7 +54,7 @@ describe('the progress board charts (inline SVG built on the server)', () => {
     it('draws one day as a single labelled point, with no line', () => {
       const svg = lineChart({ id: 'd', title: '每日', days: [{ day: '2026-12-01', count: 3 }] }).toString();
       expect({ polyline: svg.includes('<polyline'), circles: (svg.match(/<circle/g) ?? []).length }).toEqual({ polyline: false, circles: 1 });
-      expect(svg).toContain('<title>2026-12-01：3 条</title>');
+      expect(svg).toContain('<title>2026年12月1日：3 条</title>');
       expect(svg).toContain('>12-01</text>');
       expect(svg).not.toContain('NaN');
     });
@@ -66,9 +66,9 @@ describe('the progress board charts (inline SVG built on the server)', () => {
       expect({ points: xs.length, leftToRight: xs.every((x, index) => index === 0 || x > xs[index - 1]) }).toEqual({ points: 3, leftToRight: true });
       // 2, 0, 5 on a scale of 0–5: the zero lowest, the five highest (SVG y grows downwards).
       expect({ zeroLowest: ys[1] > ys[0], fiveHighest: ys[2] < ys[0] }).toEqual({ zeroLowest: true, fiveHighest: true });
-      expect(svg).toContain('<title>2026-12-02：0 条</title>');
+      expect(svg).toContain('<title>2026年12月2日：0 条</title>');
       expect(svg).toMatch(/<polyline points="[\d., ]+"/);
-      expect(svg).toContain('<desc id="d-desc">2026-12-01 2 条；2026-12-03 5 条</desc>');
+      expect(svg).toContain('<desc id="d-desc">2026年12月1日 2 条；2026年12月3日 5 条</desc>');
     });
   });
 

@@ -1,4 +1,4 @@
-import { detectFileType, MATERIAL_CONTENT_TYPES } from '../../src/materials/file-type';
+import { detectFileType, MATERIAL_CONTENT_TYPES } from '../../src/common/file-type';
 import { CONTENT_TYPES, zip } from '../factories/files';
 
 

@@ -106,6 +106,29 @@ describe('timedPool: every wait bounded', () => {
     expect(() => fake.sent[0].answer()).not.toThrow();
   });
 
+  it('times each statement from its own start', async () => {
+    const fake = fakePool();
+    const pool = timedPool(fake.pool, { queryTimeoutMs: 1000, acquireTimeoutMs: 1000 });
+    const got = acquire(pool);
+    fake.waiting[0](null, fake.connection);
+    const { connection } = await got;
+    const first = query(connection, 'SELECT 1');
+    jest.advanceTimersByTime(500);
+    const second = query(connection, 'SELECT 2');
+    fake.sent[0].answer();
+    expect(await first).toBeNull();
+    let expired = false;
+    void second.then(() => (expired = true));
+    // Due at 1500 ms: nothing happens at the first statement's 1000 ms …
+    jest.advanceTimersByTime(500);
+    await Promise.resolve();
+    expect({ expired, destroyed: fake.connection.destroyed }).toEqual({ expired: false, destroyed: false });
+    // … and it fails at its own.
+    jest.advanceTimersByTime(500);
+    expect(await second).toMatchObject({ code: 'PROTOCOL_SEQUENCE_TIMEOUT' });
+    expect(fake.connection.destroyed).toBe(true);
+  });
+
   it('marks the outcome unknown only for a COMMIT or a write outside a transaction', async () => {
     const outcomes: Record<string, boolean> = {};
     for (const [name, statements] of Object.entries({

@@ -27,5 +27,8 @@ describe('the fixed release times (统一整理)', () => {
     const notice = heldNotice(daily, new Date('2026-12-07T01:30:00Z'));
     expect(notice).toContain('每天 07:00 统一整理');
     expect(notice).toContain('12月8日 07:00');
+    // The threshold is each box's own (3, 5 …): no number that could be wrong for this one.
+    expect(notice).toContain('凑满各自规定的条数');
+    expect(notice).not.toMatch(/\d+ ?条/);
   });
 });

@@ -20,7 +20,7 @@ export function renderBoxPage(slug: string, box: PublicBoxView, values: BoxFormV
   if (!box.open) return renderBoxClosed(box, values.text);
   return page(box.title, html`
 <h1>${box.title}</h1>
-<p class="lead">${box.meetingTitle}征求意见。本页不要求登录，不记录您的账号、IP 地址、设备或提交时间，只记录提交的日期。</p>
+<p class="lead">为开好${box.meetingTitle}，现向您征求意见建议。本页不要求登录，不记录您的账号、IP 地址、设备或提交时间，只记录提交的日期。</p>
 ${alert('error', error)}
 <form id="opinion-form" method="post" action="/b/${slug}/opinions">
   <label for="aspect">意见涉及的方面 <span class="hint">（可不选）</span></label>
@@ -42,7 +42,9 @@ ${alert('error', error)}
   <input type="hidden" name="nonce" value="${values.nonce}">
   <button id="submit" type="submit">提交意见</button>
 </form>
-<p class="privacy">提交后会显示一个回执码，凭它可以查询意见是否被整理、认领和答复。回执码只显示一次，系统不保存它本身。</p>`);
+<p class="privacy" id="verbatim-note">您写的意见会原样（不改动文字）交给班子成员阅读，但谁也看不到是谁写的；请不要写入可能让人认出您的细节。</p>
+<p class="privacy">提交后会显示一个回执码，凭它可以查询意见是否被整理、认领和答复。回执码只显示一次，系统不保存它本身。</p>
+<p><a href="/r" id="receipt-lookup-link">凭回执码查询意见办理情况</a></p>`);
 }
 
 /** Shown once, right after sending: the receipt code, big, and how to follow up. */

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -55,4 +56,11 @@ export class CreateMeetingDto {
 
   @ValidateNested() @Type(() => DeadlinesDto)
   deadlines: DeadlinesDto;
+
+  /**
+   * The organisation's earlier meeting this one follows (上一年度): its unfinished rectification
+   * entries are carried into this meeting's ledger, and this meeting's items are compared with its items.
+   */
+  @IsOptionalNotNull() @IsUUID()
+  previousMeetingId?: string;
 }

@@ -16,7 +16,7 @@ export function renderSurveyPage(survey: PublicSurveyView, values: SurveyFormVal
   if (!survey.open) return renderSurveyClosed(survey, values);
   return page(survey.title, html`
 <h1>${survey.title}</h1>
-<p class="lead">${survey.meetingTitle}征求意见。${survey.anonymous
+<p class="lead">为开好${survey.meetingTitle}，现向您征求意见建议。${survey.anonymous
     ? '本表匿名填写：不记录您的姓名、账号、IP 地址、设备或填写时间，提交的内容与填写码之间不保留任何对应关系。'
     : '本表为实名填写：提交的内容会与发给您的填写码对应。'}带 * 的为必答题。</p>
 ${alert('error', refusal ?? (problems.size ? `有 ${problems.size} 道题需要修改，请看题目下方的红色提示。您填写的内容都已保留。` : null))}

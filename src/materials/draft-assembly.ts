@@ -1,0 +1,169 @@
+import { chineseNumeral } from '../common/chinese-numbers';
+import { dayInWords } from '../web/dates';
+
+/**
+ * The 对照检查材料 drafted from what was claimed: a pure function of the member's answers, the
+ * meeting's aspects and the previous year's ledger, in the skeleton the source documents share —
+ * 一、上年度整改措施落实情况; 二、存在的问题 (by aspect in the meeting's order, 一是/二是 …);
+ * 三、产生问题的原因分析 (the member's own to write); 四、今后的努力方向和整改措施 （一）（二）….
+ * Nothing is invented: a section with nothing to draw on says PLACEHOLDER.
+ */
+
+export const DRAFT_SECTION_KEYS = ['carry-over', 'problems', 'causes', 'measures'] as const;
+export type DraftSectionKey = (typeof DRAFT_SECTION_KEYS)[number];
+
+export const DRAFT_SECTION_TITLES: Record<DraftSectionKey, string> = {
+  'carry-over': '一、上年度整改措施落实情况',
+  problems: '二、存在的问题',
+  causes: '三、产生问题的原因分析',
+  measures: '四、今后的努力方向和整改措施',
+};
+
+export const PLACEHOLDER = '（请结合自身实际补充）';
+
+/** `team`: the 领导班子's material, written by the secretary. */
+export const TEAM = 'team';
+
+export interface DraftSection {
+  key: DraftSectionKey;
+  title: string;
+  paragraphs: string[];
+}
+
+/** One claimed item with the answer drawn on (the lead's, or for the team any claim's). */
+export interface DraftSource {
+  itemId: string;
+  aspect: string;
+  /** The item's words, quoted as the 比如. */
+  summary: string;
+  /** 问题认识; null while unanswered. */
+  reflection: string | null;
+  /** 整改措施; null while unanswered. */
+  measures: string | null;
+  dueDate: string | null;
+}
+
+/** A previous year's ledger entry, as it stands now (here once carried over, else there). */
+export interface DraftCarryOver {
+  problem: string;
+  dueDate: string;
+  status: 'open' | 'overdue' | 'reported' | 'closed';
+}
+
+export interface DraftInput {
+  /** The member's name; null for the team. */
+  memberName: string | null;
+  year: number;
+  /** The meeting's aspects in order; items under other aspects (其他) come after, in the order met. */
+  aspects: readonly string[];
+  sources: DraftSource[];
+  /** Null when the meeting names no previous one. */
+  carryOver: DraftCarryOver[] | null;
+}
+
+export interface DraftCoverage {
+  claimed: number;
+  answered: number;
+  missing: string[];
+}
+
+export function draftTitle(memberName: string | null, year: number): string {
+  return memberName === null ? `领导班子${year}年度民主生活会对照检查材料` : `${memberName}同志${year}年度民主生活会个人对照检查材料`;
+}
+
+const CARRY_STATUS_WORDS: Record<DraftCarryOver['status'], string> = {
+  closed: '已完成整改并销号',
+  reported: '已报告完成，待销号',
+  open: '正在整改',
+  overdue: '已超过完成时限，尚未完成',
+};
+
+/** 一是 … 十是, then 第11条. */
+export function pointOrdinal(index: number): string {
+  return index < 10 ? `${chineseNumeral(index + 1)}是` : `第${index + 1}条`;
+}
+
+/** （一）…（十）, then （11）. */
+export function partOrdinal(index: number): string {
+  return `（${index < 10 ? chineseNumeral(index + 1) : String(index + 1)}）`;
+}
+
+/** A sentence ending in one full stop, whatever it ended with. */
+function sentence(text: string): string {
+  const trimmed = text.replace(/\s+/g, ' ').trim().replace(/[。；;，,.\s]+$/u, '');
+  return trimmed ? `${trimmed}。` : '';
+}
+
+/** Text compared for coverage: no whitespace, no punctuation, so a re-wrapped or re-punctuated paragraph still matches. */
+export function comparable(text: string): string {
+  return text.replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/**
+ * The 比如 rule: the item's words are quoted after the 问题认识 unless the member's reflection
+ * already holds them (compared as `comparable`), so nothing is said twice.
+ */
+export function quotesSummary(reflection: string, summary: string): boolean {
+  const words = comparable(summary);
+  return words.length > 0 && !comparable(reflection).includes(words);
+}
+
+function answered(source: DraftSource): boolean {
+  return !!source.reflection?.trim();
+}
+
+/** The aspects met, in the meeting's order, then any other (其他) in the order met. */
+function aspectOrder(aspects: readonly string[], sources: DraftSource[]): string[] {
+  const order = [...aspects];
+  for (const source of sources) if (!order.includes(source.aspect)) order.push(source.aspect);
+  return order.filter((aspect) => sources.some((source) => source.aspect === aspect));
+}
+
+export function assembleDraft(input: DraftInput): { title: string; sections: DraftSection[] } {
+  const usable = input.sources.filter(answered);
+  const carry = input.carryOver ?? [];
+  const carryParagraphs = carry.map((entry, index) => `${pointOrdinal(index)}${sentence(entry.problem).replace(/。$/, '')}（完成时限：${dayInWords(entry.dueDate)}），${CARRY_STATUS_WORDS[entry.status]}。`);
+  if (carry.length) {
+    const closed = carry.filter((entry) => entry.status === 'closed').length;
+    carryParagraphs.unshift(`上年度民主生活会查摆的问题中，${input.memberName === null ? '列入整改台账' : '本人牵头整改'}${carry.length}条，已完成整改并销号${closed}条。`);
+  }
+  const problems: string[] = [];
+  const order = aspectOrder(input.aspects, usable);
+  order.forEach((aspect, aspectIndex) => {
+    problems.push(`${partOrdinal(aspectIndex)}在“${aspect}”方面。`);
+    usable
+      .filter((source) => source.aspect === aspect)
+      .forEach((source, index) => {
+        const reflection = sentence(source.reflection!);
+        const example = quotesSummary(reflection, source.summary) ? `比如：${sentence(source.summary)}` : '';
+        problems.push(`${pointOrdinal(index)}${reflection}${example}`);
+      });
+  });
+  // In the order the problems are told: by aspect as the meeting lists them.
+  const measures = order
+    .flatMap((aspect) => usable.filter((source) => source.aspect === aspect))
+    .filter((source) => source.measures?.trim())
+    .map((source, index) => `${partOrdinal(index)}${sentence(source.measures!.split(/\n+/).map((line) => line.trim().replace(/[。；;]+$/u, '')).filter(Boolean).join('；'))}（完成时限：${source.dueDate ? dayInWords(source.dueDate) : '待定'}）`);
+  const section = (key: DraftSectionKey, paragraphs: string[]): DraftSection => ({ key, title: DRAFT_SECTION_TITLES[key], paragraphs: paragraphs.length ? paragraphs : [PLACEHOLDER] });
+  return {
+    title: draftTitle(input.memberName, input.year),
+    sections: [section('carry-over', carryParagraphs), section('problems', problems), section('causes', []), section('measures', measures)],
+  };
+}
+
+/**
+ * Coverage: a claimed item is answered when the 存在的问题 section (as assembled or as edited and
+ * saved) still holds its 问题认识, or failing that the item's own words — compared without
+ * whitespace or punctuation. An unanswered claim is never answered; a member who rewrites a
+ * problem beyond recognition sees it listed as missing, which is the point: the check is that
+ * what was claimed is spoken to, in words the team can find.
+ */
+export function draftCoverage(sources: DraftSource[], sections: ReadonlyArray<Pick<DraftSection, 'key' | 'paragraphs'>>): DraftCoverage {
+  const text = comparable(sections.filter((section) => section.key === 'problems').flatMap((section) => section.paragraphs).join(''));
+  const found = (words: string | null) => {
+    const wanted = words ? comparable(words) : '';
+    return wanted.length > 0 && text.includes(wanted);
+  };
+  const missing = sources.filter((source) => !(answered(source) && (found(source.reflection) || found(source.summary)))).map((source) => source.itemId);
+  return { claimed: sources.length, answered: sources.length - missing.length, missing };
+}

@@ -1,0 +1,27 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation';
+import { DRAFT_SECTION_KEYS, DraftSectionKey } from '../draft-assembly';
+
+export const MAX_DRAFT_PARAGRAPHS = 200;
+export const MAX_DRAFT_PARAGRAPH_CHARS = 5000;
+
+export class SaveDraftSectionDto {
+  /** `carry-over`, `problems`, `causes` or `measures`. */
+  @IsIn(DRAFT_SECTION_KEYS)
+  key: DraftSectionKey;
+
+  /** Ignored: each section keeps its own title (一、… 四、). */
+  @IsOptionalNotNull() @IsString() @MaxLength(100)
+  title?: string;
+
+  /** The section's paragraphs, in order (at most 200, each at most 5000 characters; empty ones are dropped). */
+  @IsArray() @ArrayMaxSize(MAX_DRAFT_PARAGRAPHS) @IsString({ each: true }) @MaxLength(MAX_DRAFT_PARAGRAPH_CHARS, { each: true })
+  paragraphs: string[];
+}
+
+/** A new version of the draft: the sections given replace theirs; a section left out stays as it was. */
+export class SaveDraftDto {
+  @IsArray() @ArrayMaxSize(DRAFT_SECTION_KEYS.length) @ValidateNested({ each: true }) @Type(() => SaveDraftSectionDto)
+  sections: SaveDraftSectionDto[];
+}

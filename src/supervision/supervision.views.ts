@@ -1,0 +1,59 @@
+import { MeetingPhase } from '../meetings/meeting-phase';
+
+export class UnitView {
+  id: string;
+  name: string;
+}
+
+export class GroupMemberView {
+  id: string;
+  displayName: string;
+}
+
+/** A 督导组 with its members and the units it supervises. */
+export class SupervisionGroupView {
+  id: string;
+  name: string;
+  members: GroupMemberView[];
+  units: UnitView[];
+}
+
+export class SupervisedMeetingRef {
+  id: string;
+  title: string;
+  year: number;
+  phase: MeetingPhase;
+}
+
+export class SupervisedItemCounts {
+  published: number;
+  claimed: number;
+  answered: number;
+}
+
+export class SupervisedTalkCounts {
+  required: number;
+  held: number;
+  confirmed: number;
+}
+
+export class SupervisedMaterialCounts {
+  approved: number;
+  total: number;
+}
+
+/**
+ * One supervised unit's meeting as the 督导组 sees it side by side with the others: counted as
+ * the unit's own board counts (released opinions only), and what is behind, in words.
+ */
+export class SupervisedMeetingView {
+  organization: UnitView;
+  meeting: SupervisedMeetingRef;
+  /** Opinions gathered so far (released: held anonymous ones count nowhere). */
+  opinions: number;
+  items: SupervisedItemCounts;
+  talks: SupervisedTalkCounts;
+  materials: SupervisedMaterialCounts;
+  /** What is behind its deadlines, e.g. "谈心谈话逾期：还有3次未谈"; empty when on time. */
+  behind: string[];
+}
