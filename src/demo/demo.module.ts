@@ -5,6 +5,8 @@ import { ItemsModule } from '../items/items.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { QuestionsModule } from '../questions/questions.module';
+import { ReceiptsModule } from '../receipts/receipts.module';
 import { RecordedOpinionsModule } from '../recorded-opinions/recorded-opinions.module';
 import { RectificationsModule } from '../rectifications/rectifications.module';
 import { ReleaseModule } from '../release/release.module';
@@ -14,7 +16,7 @@ import { UsersModule } from '../users/users.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [OrganizationsModule, UsersModule, MeetingsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule, ReleaseModule, RectificationsModule],
+  imports: [OrganizationsModule, UsersModule, MeetingsModule, BoxesModule, RecordedOpinionsModule, SurveysModule, TalksModule, MaterialsModule, AggregationModule, ItemsModule, ReleaseModule, RectificationsModule, QuestionsModule, ReceiptsModule],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -13,6 +13,8 @@ import { AppConfig } from '../config/app-config';
 import { DEMO_ADDRESSES_FILE, DemoAddresses } from '../core/startup-banner';
 import { Role } from '../common/roles';
 import { SupervisionService } from '../supervision/supervision.service';
+import { QuestionsService } from '../questions/questions.service';
+import { ReceiptsService } from '../receipts/receipts.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ClaimsService } from '../items/claims.service';
 import { ItemsService } from '../items/items.service';
@@ -69,6 +71,14 @@ const BOX_OPINIONS: Array<[string | null, number | null, string]> = [
   ['政治素质', null, '落实“第一议题”制度要更加注重实效，学习之后要有具体的贯彻措施和跟踪检查。'],
 ];
 
+/** The demo's 追问: the leader (index) and the box opinion asked about, the question, the writer's answer. */
+const ASKED: [number, string, string, string] = [
+  2,
+  BOX_OPINIONS[2][2],
+  '能否说说大概是哪一类事情？拖了多长时间？',
+  '主要是涉及两三个部门的审批事项，比如办公用房调整，从年初一直拖到年底还没有结果。',
+];
+
 /**
  * Said at the staff representatives' symposium, minuted after the list was published: new draft
  * items for the review page (意见清单). Each pair says one thing in words different enough that
@@ -121,6 +131,8 @@ export class DemoService {
     private readonly claims: ClaimsService,
     private readonly rectifications: RectificationsService,
     private readonly supervision: SupervisionService,
+    private readonly questions: QuestionsService,
+    private readonly receipts: ReceiptsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -176,8 +188,10 @@ export class DemoService {
 
     // 意见箱 with opinions sent the way staff send them (through the same rules), past its threshold.
     const box = await this.boxes.openBox(actor, meeting.id, { title: `${year}年度民主生活会征求意见箱` });
+    const receipts = new Map<string, string>();
     for (const [aspect, leader, text] of BOX_OPINIONS) {
-      await this.boxSubmissions.submitOpinion(box.slug, { text, aspect: aspect ?? undefined, targetMemberId: leader === null ? undefined : leaders[leader].id });
+      const { receipt } = await this.boxSubmissions.submitOpinion(box.slug, { text, aspect: aspect ?? undefined, targetMemberId: leader === null ? undefined : leaders[leader].id });
+      receipts.set(text, receipt);
     }
     this.logger.log(`demo box: ${box.url}`);
 
@@ -203,6 +217,7 @@ export class DemoService {
     await this.release.releaseSeeded([box.id, survey.id]);
     await this.seedTalksAndMaterials(meeting.id, leaders, staff);
     await this.seedOpinionList(actor, meeting.id, leaders);
+    await this.seedQuestion(actor, leaders[ASKED[0]], ASKED[1], receipts.get(ASKED[1])!);
     await this.seedLateSymposium(actor, meeting.id);
     await this.seedSupervision(parent, organization.id);
     // Loud: these accounts' password is in the README, so anyone who can reach the site can sign in.
@@ -340,6 +355,20 @@ export class DemoService {
       measures: '每次中心组学习确定一个研讨主题，班子成员结合分管工作交流发言；年底开展学习成效评估。',
       dueDate: this.daysFromToday(120),
     });
+  }
+
+  /**
+   * 追问: the organiser asks the writer of one box opinion what they meant, the writer answers with
+   * their receipt, and the answer is passed on as a fixed time would: the leader the opinion
+   * concerns reads it under the opinion on their list.
+   */
+  private async seedQuestion(organiser: Actor, leader: User, text: string, receipt: string): Promise<void> {
+    const asLeader: Actor = { userId: leader.id, organizationId: leader.organizationId, username: leader.username, roles: leader.roles };
+    const source = (await this.claims.myItems(asLeader)).flatMap((item) => item.sources).find((candidate) => candidate.text === text);
+    if (!source) return;
+    const question = await this.questions.ask(organiser, source.id, { text: ASKED[2] });
+    await this.receipts.reply(receipt, { questionId: question.id, text: ASKED[3] });
+    await this.release.releaseSeededReplies([organiser.organizationId]);
   }
 
   /**

@@ -86,7 +86,7 @@ export class MaterialPagesController {
   @Post(':meetingId/:memberId/draft')
   @ForTeamMembers()
   @Header('content-type', HTML_CONTENT_TYPE)
-  @OnRefusal((error, refused, pages: MaterialPagesController) => pages.withProblem(error, refused))
+  @OnRefusal((error, refused, pages: MaterialPagesController) => pages.withDraftProblem(error, refused))
   async saveDraft(
     @Param('meetingId', IdPipe) meetingId: string,
     @Param('memberId', DraftMemberPipe) memberId: string,
@@ -157,7 +157,18 @@ export class MaterialPagesController {
     return renderMyMaterial(await this.pageOf(viewer, { problem, openDraft: `draft-${params.meetingId}-${params.memberId}` }));
   }
 
-  private async pageOf(viewer: Viewer, extra: Pick<MyMaterialPage, 'notice' | 'problem' | 'openDraft'>): Promise<MyMaterialPage> {
+  /** The page again with a refused draft save in that draft, open, and its sections as typed. */
+  async withDraftProblem(error: AppError, { params, body, viewer }: RefusedRequest): Promise<string | undefined> {
+    if (error.code === ErrorCode.NotFound || !viewer) return undefined;
+    const typed = Object.fromEntries(DRAFT_SECTION_KEYS.flatMap((key) => {
+      const text = formText(body, key);
+      return text === undefined ? [] : [[key, text]];
+    }));
+    const draftProblem = { meetingId: params.meetingId, memberId: params.memberId, message: pageMessage(error), typed };
+    return renderMyMaterial(await this.pageOf(viewer, { draftProblem, openDraft: `draft-${params.meetingId}-${params.memberId}` }));
+  }
+
+  private async pageOf(viewer: Viewer, extra: Pick<MyMaterialPage, 'notice' | 'problem' | 'draftProblem' | 'openDraft'>): Promise<MyMaterialPage> {
     const actor = viewer.actor;
     const meetings: MyMaterialMeeting[] = [];
     for (const meeting of await this.meetings.listMeetings(actor)) {

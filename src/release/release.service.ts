@@ -86,6 +86,11 @@ export class ReleaseService {
     return this.release((await this.heldBatches()).filter((batch) => sourceIds.includes(batch.sourceId)), null);
   }
 
+  /** The demo's: its held replies passed on now, dated today, as a fixed time would (no slot is recorded). */
+  releaseSeededReplies(organizationIds: readonly string[]): Promise<number> {
+    return this.dataSource.transaction((manager: EntityManager) => this.questions.releaseHeldReplies(manager, this.clock.today(), organizationIds));
+  }
+
   /**
    * Releases every batch of at least k, marking the fixed time run (when one is given) in the same
    * transaction; at a fixed time, every held reply too (of `organizationIds` only, when given).

@@ -206,6 +206,14 @@ describe(`asking an anonymous writer what they meant (${driverName})`, () => {
       expect((await t.dataSource.getRepository(OpinionQuestion).findOneByOrFail({ id: questionId })).replyReleasedOn).toBe(releaseDay);
       t.clock.set(now);
     });
+
+    it('is read by the team member the item is published to, as part of the opinion, on their own list', async () => {
+      await t.http.post(`/api/v1/meetings/${scene.meeting.id}/items/publish`).set(organiser.auth).expect(200);
+      const page = (await t.http.get('/me/items').set('cookie', await signInToPages(t, scene.team.secretary.username)).expect(200)).text;
+      const source = page.slice(page.indexOf(TEXTS[0]));
+      expect(source.slice(0, source.indexOf('</li></ul>'))).toMatch(/追问（[^）]+）：<\/span>请问是哪个科室的领导？大约是哪几个月？[\s\S]*答复（[^）]+整理）：<\/span>/);
+      expect(source).toContain(REPLY);
+    });
   });
 
   describe('the pages', () => {

@@ -76,6 +76,15 @@ describe(`demo data (${driverName})`, () => {
     expect(draft.coverage).toMatchObject({ claimed: 1, answered: 1 });
   });
 
+  it('shows leader3 a 追问 on a box opinion about them, with the writer\'s answer passed on', async () => {
+    const token = await login(t, 'leader3', DEMO_PASSWORD);
+    const items = (await t.http.get('/api/v1/me/items').set({ authorization: `Bearer ${token}` }).expect(200)).body as Array<{ sources: Array<{ text: string; questions?: Array<{ text: string; reply: { text: string; releasedOn: string } | null }> }> }>;
+    const asked = items.flatMap((item) => item.sources).filter((source) => source.questions?.length);
+    expect(asked.map((source) => ({ text: source.text, question: source.questions![0].text, replied: Boolean(source.questions![0].reply?.releasedOn) }))).toEqual([
+      { text: expect.stringContaining('层层上报'), question: expect.stringContaining('哪一类事情'), replied: true },
+    ]);
+  });
+
   it('leaves work on the review page: the late symposium’s opinions as drafts, some of them in 可能重复 pairs', async () => {
     const items = (await t.http.get(`/api/v1/meetings/${meetingId}/items`).set(auth).expect(200)).body as Array<{ id: string; status: string; summary: string }>;
     const drafts = items.filter((item) => item.status === 'draft');

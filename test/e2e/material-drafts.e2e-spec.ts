@@ -168,6 +168,23 @@ describe(`对照检查材料 drafts from the claims (${driverName})`, () => {
     expect(other.status).toBe(404);
   });
 
+  it('answers a refused save from the form with the page: the reason once, in the draft, and the text as typed', async () => {
+    const writer = team.members[1];
+    const cookie = await signInToPages(t, writer.username);
+    const before: Draft = (await t.http.get(path(writer.id)).set(writer.auth).expect(200)).body;
+    const typed = `一是学习不够。\n${'长'.repeat(5001)}`;
+    const refused = await t.http.post(`/me/material/${meetingId}/${writer.id}/draft`).set('cookie', cookie).type('form').send({ causes: typed, problems: '（一）在“理论学习”方面。' });
+    expect(refused.status).toBe(400);
+    const reasons = refused.text.match(/class="alert error"[^>]*>[^<]*5000/g) ?? [];
+    expect({ reasonsShown: reasons.length }).toEqual({ reasonsShown: 1 });
+    const draft = refused.text.slice(refused.text.indexOf(`id="draft-${meetingId}-${writer.id}"`));
+    expect(draft).toMatch(/^id="draft-[^"]+" open>/);
+    expect(draft.indexOf('5000')).toBeLessThan(draft.indexOf('<form'));
+    expect(draft).toContain(`${'长'.repeat(5001)}</textarea>`);
+    expect(draft).toContain('（一）在“理论学习”方面。</textarea>');
+    expect((await t.http.get(path(writer.id)).set(writer.auth).expect(200)).body.version).toBe(before.version);
+  });
+
   it.each<[string, unknown]>([
     ['an unknown section', { sections: [{ key: 'preface', paragraphs: ['前言'] }] }],
     ['a paragraph over 5000 characters', { sections: [{ key: 'causes', paragraphs: ['长'.repeat(5001)] }] }],

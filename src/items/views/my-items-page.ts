@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, ClaimAnswerView, ItemDetailView } from '../item.views';
 import { html, SafeHtml } from '../../web/html';
 import { dayInWords } from '../../web/dates';
 import { alert } from '../../web/layout';
+import { askedLines } from './asked-lines';
 import { Viewer, workbenchPage } from '../../web/workbench';
 
 export interface MyItemsPage {
@@ -80,7 +81,7 @@ function renderItem(item: ItemDetailView, view: MyItemsPage): SafeHtml {
   return html`<section class="item" id="item-${item.id}">
   <p class="summary">${item.summary}</p>
   <p class="hint">针对：${item.target.id === userId ? '本人' : item.target.name} · 来源：${item.channels.map((channel) => CHANNEL_NAMES[channel] ?? channel).join('、')}</p>
-  ${item.sources.length ? html`<details><summary>原始意见 ${item.sources.length} 条</summary><ul class="sources">${item.sources.map((source) => html`<li>${source.text}<span class="hint">（${CHANNEL_NAMES[source.channel] ?? source.channel}，${dayInWords(source.day)}）</span></li>`)}</ul></details>` : ''}
+  ${item.sources.length ? html`<details><summary>原始意见 ${item.sources.length} 条</summary><ul class="sources">${item.sources.map((source) => html`<li>${source.text}<span class="hint">（${CHANNEL_NAMES[source.channel] ?? source.channel}，${dayInWords(source.day)}）</span>${askedLines(source.questions)}</li>`)}</ul></details>` : ''}
   <p class="claims">${lead ? html`牵头认领：${lead.name}${answer ? html` <span class="badge ok">已答复</span>` : ''}` : html`<span class="badge warn">尚无人牵头认领</span>`}${joint.length ? html`；联合认领：${joint.map((claim) => claim.name).join('、')}` : ''}</p>
   ${problem ? alert('error', problem.message) : ''}
   ${!mine

@@ -1,6 +1,7 @@
 import { html, SafeHtml } from '../../web/html';
 import { dayInWords } from '../../web/dates';
 import { CHANNEL_NAMES, ItemDetailView, RepeatOfView, SourceView } from '../item.views';
+import { askedLines } from './asked-lines';
 
 /** What every item of the review page shares: where its forms post, the choices they offer, the problem to show. */
 export interface ReviewItemContext {
@@ -130,17 +131,8 @@ function askable(source: SourceView): boolean {
  * (dated with that release's day: never when it was written), and the form to ask another.
  */
 function renderQuestions(source: SourceView, problem: ReviewProblem | undefined): SafeHtml {
-  const questions = source.questions ?? [];
   const typed = typeof problem?.values.text === 'string' ? problem.values.text : '';
-  return html`${questions.length
-    ? html`<ul class="asked">${questions.map(
-        (question) => html`<li data-question="${question.id}"><span class="hint">追问（${dayInWords(question.askedOn)}）：</span>${question.text}<br>${
-          question.reply
-            ? html`<span class="reply"><span class="hint">答复（${dayInWords(question.reply.releasedOn)}整理）：</span>${question.reply.text}</span>`
-            : html`<span class="hint">尚无答复：写意见的人凭回执码看到追问，答复在统一整理时转来</span>`
-        }</li>`,
-      )}</ul>`
-    : ''}
+  return html`${askedLines(source.questions)}
 ${askable(source)
   ? html`<details class="ask"${problem ? html` open` : ''}><summary>追问</summary>
 <label for="ask-text-${source.id}">向写这条意见的人追问（对方凭回执码看到，您看不到对方是谁）</label>

@@ -16,7 +16,10 @@ export class SaveDraftSectionDto {
   title?: string;
 
   /** The section's paragraphs, in order (at most 200, each at most 5000 characters; empty ones are dropped). */
-  @IsArray() @ArrayMaxSize(MAX_DRAFT_PARAGRAPHS) @IsString({ each: true }) @MaxLength(MAX_DRAFT_PARAGRAPH_CHARS, { each: true })
+  @IsArray()
+  @ArrayMaxSize(MAX_DRAFT_PARAGRAPHS, { message: `草稿每一部分最多 ${MAX_DRAFT_PARAGRAPHS} 段` })
+  @IsString({ each: true, message: '草稿的每一段应为文本' })
+  @MaxLength(MAX_DRAFT_PARAGRAPH_CHARS, { each: true, message: `草稿每段最多 ${MAX_DRAFT_PARAGRAPH_CHARS} 字，请把过长的段落分成几段（每行一段）` })
   paragraphs: string[];
 }
 

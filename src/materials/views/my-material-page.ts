@@ -37,6 +37,8 @@ export interface MyMaterialPage {
   notice?: string;
   /** A refusal to show beside one material, with the note typed. */
   problem?: { meetingId: string; memberId: string; kind: MaterialKind; message: string; comment?: string };
+  /** A refused draft save: shown in that draft only, with the sections as typed (by key) so nothing is lost. */
+  draftProblem?: { meetingId: string; memberId: string; message: string; typed: Record<string, string> };
   /** The draft to show open (its anchor), after a save. */
   openDraft?: string;
 }
@@ -51,6 +53,12 @@ export function renderMyMaterial(view: MyMaterialPage): string {
         entry.meeting.id === problem.meetingId &&
         entry.kinds.some((part) => part.kind === problem.kind && [part.mine, ...part.toReview].some((material) => material.memberUserId === problem.memberId)),
     );
+  const draftShown = (problem: NonNullable<MyMaterialPage['draftProblem']>) =>
+    view.meetings.some(
+      (entry) =>
+        entry.meeting.id === problem.meetingId &&
+        (problem.memberId === TEAM ? Boolean(entry.teamDraft) : entry.kinds.some((part) => part.draft && part.mine.memberUserId === problem.memberId)),
+    );
   return workbenchPage(
     '对照检查材料',
     view.viewer,
@@ -59,6 +67,7 @@ export function renderMyMaterial(view: MyMaterialPage): string {
 <p class="lead">请上传本人的对照检查材料和发言提纲（PDF 或 Word .docx 文件），完成后分别提交审核。班子成员的材料由主要负责同志审核，主要负责同志的材料由组织部门或督导组审核；材料提交后，上级督导组可以查阅并提出意见。</p>
 ${alert('notice', view.notice)}
 ${view.problem && !placed(view.problem) ? alert('error', view.problem.message) : ''}
+${view.draftProblem && !draftShown(view.draftProblem) ? alert('error', view.draftProblem.message) : ''}
 ${view.meetings.length === 0 ? html`<p class="card">您目前不在任何一次民主生活会的班子中。</p>` : ''}
 ${view.meetings.map((entry) => renderMeeting(entry, view))}`,
     { current: '/me/material', style: MATERIAL_STYLE },
@@ -154,7 +163,7 @@ function renderToReview(meetingId: string, kind: MaterialKind, material: Materia
  */
 function renderDraft(meetingId: string, memberId: string, draft: MaterialDraftView, view: MyMaterialPage): SafeHtml {
   const base = `/me/material/${meetingId}/${memberId}/draft`;
-  const problem = problemFor(view, meetingId, 'check', memberId);
+  const problem = view.draftProblem?.meetingId === meetingId && view.draftProblem.memberId === memberId ? view.draftProblem : undefined;
   const { coverage } = draft;
   const anchor = `draft-${meetingId}-${memberId}`;
   return html`<details class="draft" id="${anchor}"${view.openDraft === anchor ? html` open` : ''}>
@@ -165,7 +174,7 @@ function renderDraft(meetingId: string, memberId: string, draft: MaterialDraftVi
   <form method="post" action="${base}">
     ${draft.sections.map(
       (section) => html`<label for="${anchor}-${section.key}">${section.title} <span class="hint">每行一段</span></label>
-    <textarea id="${anchor}-${section.key}" name="${section.key}" rows="${Math.min(16, Math.max(4, section.paragraphs.length * 2))}">${section.paragraphs.join('\n')}</textarea>`,
+    <textarea id="${anchor}-${section.key}" name="${section.key}" rows="${Math.min(16, Math.max(4, section.paragraphs.length * 2))}">${problem?.typed[section.key] ?? section.paragraphs.join('\n')}</textarea>`,
     )}
     <button type="submit">保存草稿</button>
     <a class="download" href="${base}.docx">下载 Word 文档</a>
