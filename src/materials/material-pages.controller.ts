@@ -18,7 +18,7 @@ import { Viewer } from '../web/workbench';
 import { MoveMaterialDto } from './dto/move-material.dto';
 import { MATERIAL_CONTENT_TYPES } from '../common/file-type';
 import { MaterialKindPipe } from './material-kind.pipe';
-import { MATERIAL_KINDS, MaterialKind } from './material-states';
+import { ALL_MATERIAL_KINDS, MATERIAL_KINDS, MaterialKind, TEAM_MATERIAL } from './material-states';
 import { MaterialsService } from './materials.service';
 import { DRAFT_SECTION_KEYS, TEAM } from './draft-assembly';
 import { DraftMemberPipe } from './draft-member.pipe';
@@ -152,7 +152,7 @@ export class MaterialPagesController {
   /** The page again with the refusal beside its material (and the note typed); one that cannot be read goes to the error page. */
   async withProblem(error: AppError, { params, body, query, viewer }: RefusedRequest): Promise<string | undefined> {
     if (error.code === ErrorCode.NotFound || !viewer) return undefined;
-    const kind = MATERIAL_KINDS.find((candidate) => candidate === query.kind) ?? 'check';
+    const kind = ALL_MATERIAL_KINDS.find((candidate) => candidate === query.kind) ?? 'check';
     const problem = { meetingId: params.meetingId, memberId: params.memberId, kind, message: pageMessage(error), comment: formText(body, 'comment') };
     return renderMyMaterial(await this.pageOf(viewer, { problem, openDraft: `draft-${params.meetingId}-${params.memberId}` }));
   }
@@ -180,7 +180,8 @@ export class MaterialPagesController {
         const others = scope.isSecretary ? (await this.materials.list(actor, meeting.id, kind)).filter((material) => material.memberUserId !== actor.userId) : [];
         kinds.push({ kind, mine, toReview: others, ...(kind === 'check' ? { draft: await this.drafts.get(actor, meeting.id, actor.userId) } : {}) });
       }
-      meetings.push({ meeting, kinds, ...(scope.isSecretary ? { teamDraft: await this.drafts.get(actor, meeting.id, TEAM) } : {}) });
+      const team = scope.isSecretary ? { mine: await this.materials.get(actor, meeting.id, actor.userId, TEAM_MATERIAL), draft: await this.drafts.get(actor, meeting.id, TEAM) } : undefined;
+      meetings.push({ meeting, kinds, ...(team ? { team } : {}) });
     }
     const later = (entry: MyMaterialMeeting) => (isCollectingOver(entry.meeting.phase) ? 1 : 0);
     meetings.sort((a, b) => later(a) - later(b) || b.meeting.heldOn.localeCompare(a.meeting.heldOn));

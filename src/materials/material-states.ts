@@ -28,11 +28,21 @@ export function acceptsFile(status: MaterialStatus): boolean {
 
 /** The two materials each team member writes: 对照检查材料 (`check`, the default) and 发言提纲 (`outline`). */
 export const MATERIAL_KINDS = ['check', 'outline'] as const;
-export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+export type MemberMaterialKind = (typeof MATERIAL_KINDS)[number];
+
+/**
+ * The 领导班子对照检查材料 (`team`): one a meeting, written by the secretary for the team (from the
+ * team items' claims, see draft-assembly.ts) and reviewed, like the secretary's own, by the
+ * organisers or the 督导组. Kept under the secretary's seat, so it moves by the same rules.
+ */
+export const TEAM_MATERIAL = 'team';
+export const ALL_MATERIAL_KINDS = [...MATERIAL_KINDS, TEAM_MATERIAL] as const;
+export type MaterialKind = (typeof ALL_MATERIAL_KINDS)[number];
 
 export const MATERIAL_KIND_NAMES: Record<MaterialKind, string> = {
   check: '对照检查材料',
   outline: '发言提纲',
+  team: '领导班子对照检查材料',
 };
 
 /**

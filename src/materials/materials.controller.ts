@@ -10,13 +10,14 @@ import { CommentMaterialDto } from './dto/comment-material.dto';
 import { MoveMaterialDto } from './dto/move-material.dto';
 import { MATERIAL_CONTENT_TYPES } from '../common/file-type';
 import { MaterialKindPipe } from './material-kind.pipe';
-import { MATERIAL_KINDS, MaterialKind } from './material-states';
+import { ALL_MATERIAL_KINDS, MaterialKind } from './material-states';
 import { MaterialDetailView, MaterialView } from './material.views';
 import { MaterialsService } from './materials.service';
 import { ReachableBySupervisors } from '../common/supervised-units';
 
 /** `?kind=`, on every route: the material's kind, 对照检查材料 when left out. */
-const KindQuery = () => ApiQuery({ name: 'kind', required: false, enum: MATERIAL_KINDS, description: '`check` (对照检查材料, the default) or `outline` (发言提纲)' });
+const KindQuery = () =>
+  ApiQuery({ name: 'kind', required: false, enum: ALL_MATERIAL_KINDS, description: '`check` (对照检查材料, the default), `outline` (发言提纲) or `team` (领导班子对照检查材料: under the secretary\'s id, one a meeting)' });
 
 /**
  * Each team member's two materials. Every route takes `?kind=check|outline` and without it

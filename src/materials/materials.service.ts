@@ -20,7 +20,8 @@ import { detectFileType, MATERIAL_CONTENT_TYPES, MaterialFileType } from '../com
 import { MaterialEvent } from './material-event.entity';
 import { MaterialDraftsService } from './material-drafts.service';
 import { MaterialFiles } from './material-files';
-import { acceptsFile, MATERIAL_KIND_NAMES, MaterialKind, MaterialParty, moveMadeBy, readableBySupervisors } from './material-states';
+import { TEAM } from './draft-assembly';
+import { acceptsFile, MATERIAL_KIND_NAMES, MaterialKind, MaterialParty, moveMadeBy, readableBySupervisors, TEAM_MATERIAL } from './material-states';
 import { MATERIAL_STATUS_NAMES, MaterialCommentView, MaterialDetailView, MaterialView } from './material.views';
 
 /** A member's material and where the actor stands towards it. */
@@ -36,7 +37,8 @@ interface MaterialContext {
 }
 
 /**
- * Each team member's two materials, 对照检查材料 (`check`) and 发言提纲 (`outline`), each moving
+ * Each team member's two materials, 对照检查材料 (`check`) and 发言提纲 (`outline`), and the
+ * team's 领导班子对照检查材料 (`team`, under the secretary's seat), each moving
  * not-started → drafting → submitted → returned (with the reviewer's comments) or approved. The
  * secretary reviews the members'; an organiser or supervisor reviews the secretary's. The 督导组
  * reads them once submitted and comments (督导组意见) without moving them. Every change and
@@ -62,7 +64,8 @@ export class MaterialsService {
   async list(actor: Actor, meetingId: string, kind: MaterialKind = 'check'): Promise<MaterialView[]> {
     const scope = await this.meetings.scope(actor, meetingId);
     const meeting = scope.meeting;
-    const team = await scope.team();
+    // The team's material sits under the secretary's seat: one row, not one a member.
+    const team = (await scope.team()).filter((seat) => kind !== TEAM_MATERIAL || seat.role === 'secretary');
     const stored = await this.materials.find({ where: { meetingId: meeting.id, kind } });
     const comments = await this.commentsOn(actor, stored.filter((material) => readsComments(scope, material.memberUserId)));
     return team.map((seat) => {
@@ -92,12 +95,13 @@ export class MaterialsService {
       throw AppError.conflict(ErrorCode.IllegalTransition, `${MATERIAL_KIND_NAMES[kind]}不能从“${MATERIAL_STATUS_NAMES[from]}”改为“${MATERIAL_STATUS_NAMES[dto.status]}”`);
     }
     if (!context.parties.has(party)) {
-      throw AppError.forbidden(party === 'author' ? '只有材料本人可以这样修改状态' : context.seat.role === 'secretary' ? '主要负责同志的材料由组织部门或督导组审核' : '班子成员的材料由主要负责同志审核');
+      const reviewer = kind === TEAM_MATERIAL ? '领导班子对照检查材料由组织部门或督导组审核' : context.seat.role === 'secretary' ? '主要负责同志的材料由组织部门或督导组审核' : '班子成员的材料由主要负责同志审核';
+      throw AppError.forbidden(party === 'author' ? (kind === TEAM_MATERIAL ? '领导班子对照检查材料由主要负责同志提交' : '只有材料本人可以这样修改状态') : reviewer);
     }
     if (dto.status === 'returned' && !dto.comment) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '退回时请写明修改意见', [{ field: 'comment', message: '退回时必填' }]);
     }
-    const note = dto.status === 'submitted' && kind === 'check' && !material.fileKey ? await this.fromDraft(context, dto) : null;
+    const note = dto.status === 'submitted' && kind !== 'outline' && !material.fileKey ? await this.fromDraft(context, dto) : null;
     material.status = dto.status;
     if (dto.status === 'returned') material.reviewComment = dto.comment!;
     if (dto.status === 'approved') material.reviewComment = dto.comment || null;
@@ -159,12 +163,12 @@ export class MaterialsService {
   }
 
   /**
-   * A 对照检查材料 submitted without a file is its saved draft: when the draft leaves claimed
-   * items unanswered the member must say so (`confirmUncovered`), and the history records it.
-   * Null when there is no saved draft (the status moves as it always has).
+   * A 对照检查材料 (a member's, or the team's) submitted without a file is its saved draft: when
+   * the draft leaves claimed items unanswered the author must say so (`confirmUncovered`), and
+   * the history records it. Null when there is no saved draft (the status moves as it always has).
    */
   private async fromDraft(context: MaterialContext, dto: MoveMaterialDto): Promise<string | null> {
-    const draft = await this.drafts.submission(context.meeting, context.seat.userId);
+    const draft = await this.drafts.submission(context.meeting, context.material.kind === TEAM_MATERIAL ? TEAM : context.seat.userId);
     if (!draft) return null;
     const words = draft.missing.map((item) => `“${item.summary.length > 40 ? `${item.summary.slice(0, 40)}…` : item.summary}”`).join('、');
     if (draft.missing.length && dto.confirmUncovered !== true) {
@@ -194,7 +198,8 @@ export class MaterialsService {
     const scope = await this.meetings.scope(actor, meetingId);
     const meeting = scope.meeting;
     const seat = (await scope.team()).find((candidate) => candidate.userId === memberId);
-    if (!seat) throw AppError.notFound(MATERIAL_KIND_NAMES[kind]);
+    // The team's material is the secretary's to write: under any other seat there is none.
+    if (!seat || (kind === TEAM_MATERIAL && seat.role !== 'secretary')) throw AppError.notFound(MATERIAL_KIND_NAMES[kind]);
     const parties = new Set<MaterialParty>();
     if (actor.userId === memberId) parties.add('author');
     // The secretary's material is reviewed by the organisers or the 督导组; a member's by the secretary.

@@ -132,6 +132,14 @@ describe(`对照检查材料 drafts from the claims (${driverName})`, () => {
     expect((await t.http.get(path('team')).set(member.auth)).status).toBe(403);
   });
 
+  it('submits the team\'s saved draft as the 领导班子对照检查材料 when no file is uploaded, for the organisers to review', async () => {
+    const status = `/api/v1/meetings/${meetingId}/materials/${team.secretary.id}/status?kind=team`;
+    const submitted = await t.http.post(status).set(team.secretary.auth).send({ status: 'submitted' }).expect(200);
+    expect({ kind: submitted.body.kind, status: submitted.body.status, note: submitted.body.history.at(-1).note }).toEqual({ kind: 'team', status: 'submitted', note: '以草稿第1版提交' });
+    expect((await t.http.post(status).set(team.secretary.auth).send({ status: 'approved' })).status).toBe(403);
+    expect((await t.http.post(status).set(org.admin.auth).send({ status: 'approved' }).expect(200)).body.status).toBe('approved');
+  });
+
   it('is the member\'s alone to write: a fellow member 404, the secretary 403 on writing, another organisation 404, the 督导组 403', async () => {
     const fellow = team.members[1];
     expect((await t.http.get(path(member.id)).set(fellow.auth)).body.code).toBe('NOT_FOUND');

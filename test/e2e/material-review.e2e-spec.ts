@@ -212,4 +212,73 @@ describe(`the 督导组's review of materials, and the 发言提纲 (${driverNam
       expect(refused.text).toContain('材料审阅页面供督导组和组织部门使用');
     });
   });
+  describe('the 领导班子对照检查材料, the secretary\'s for the team', () => {
+    const TEAM_ADVICE = '班子对照检查要把民主生活会征求到的意见逐条对照。';
+    const reviewPage = async (user: TestUser) => (await t.http.get(`/meetings/${meetingId}/materials`).set('cookie', await signInToPages(t, user.username)).expect(200)).text;
+    const pagePost = async (user: TestUser, rest: string, form: Record<string, string>) =>
+      t.http.post(`/meetings/${meetingId}/materials/${team.secretary.id}/${rest}`).set('cookie', await signInToPages(t, user.username)).type('form').send(form);
+
+    it('is one a meeting, under the secretary: a member\'s seat has none, and a member cannot reach it (404 both)', async () => {
+      const list = await t.http.get(`/api/v1/meetings/${meetingId}/materials?kind=team`).set(organiser.auth).expect(200);
+      expect(list.body.map((material: { memberUserId: string; kind: string; status: string; reviewedBy: string }) => [material.memberUserId, material.kind, material.status, material.reviewedBy])).toEqual([
+        [team.secretary.id, 'team', 'not-started', 'organiser'],
+      ]);
+      expect((await t.http.get(url(team.members[0], '', 'team')).set(organiser.auth)).status).toBe(404);
+      const byMember = await t.http.put(url(team.secretary, '/file', 'team')).set(team.members[0].auth).set('content-type', 'application/pdf').send(PDF);
+      expect(byMember.status).toBe(404);
+      const uploaded = await t.http.put(url(team.secretary, '/file', 'team')).set(team.secretary.auth).set('content-type', 'application/pdf').send(PDF).expect(200);
+      expect(uploaded.body).toMatchObject({ kind: 'team', status: 'drafting', file: { type: 'pdf' } });
+      // The secretary's own 对照检查材料 is a material apart.
+      expect((await t.http.get(url(team.secretary)).set(team.secretary.auth).expect(200)).body.kind).toBe('check');
+    });
+
+    it('shows the secretary the material on /me/material, to upload and submit beside its draft', async () => {
+      const page = await t.http.get('/me/material').set('cookie', await signInToPages(t, team.secretary.username)).expect(200);
+      const block = page.text.slice(page.text.indexOf(`id="team-${meetingId}"`));
+      expect(block).toContain('领导班子对照检查材料');
+      expect(block).toContain('由组织部门或督导组审核');
+      expect(block).toContain(`action="/me/material/${meetingId}/${team.secretary.id}/status?kind=team"`);
+      expect(block).toContain(`id="draft-${meetingId}-team"`);
+      const submitted = await t.http.post(`/me/material/${meetingId}/${team.secretary.id}/status?kind=team`).set('cookie', await signInToPages(t, team.secretary.username)).type('form').send({ status: 'submitted' });
+      expect(redirectedTo(submitted)).toBe(`/me/material?done=submitted#team-${meetingId}-${team.secretary.id}`);
+    });
+
+    it('is reviewed by the organisers on the review page, not by the secretary: a return needs its reason, kept when refused', async () => {
+      expect((await move(team.secretary, team.secretary, 'approved', 'team')).status).toBe(403);
+      const page = await reviewPage(organiser);
+      const card = page.slice(page.indexOf('id="team"'), page.indexOf('id="member-'));
+      expect(words(card)).toContain('领导班子对照检查材料 已提交');
+      expect(card).toContain(`action="/meetings/${meetingId}/materials/${team.secretary.id}/status?kind=team"`);
+      expect(words(page)).toContain('1 份待组织部门审核');
+
+      const refused = await pagePost(organiser, 'status?kind=team', { status: 'returned', comment: ' ' });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('退回时请写明修改意见');
+      const returned = await pagePost(organiser, 'status?kind=team', { status: 'returned', comment: TEAM_ADVICE });
+      expect(redirectedTo(returned)).toBe(`/meetings/${meetingId}/materials?done=returned#team-${team.secretary.id}`);
+      const detail = (await t.http.get(url(team.secretary, '', 'team')).set(team.secretary.auth).expect(200)).body;
+      expect({ status: detail.status, reviewComment: detail.reviewComment }).toEqual({ status: 'returned', reviewComment: TEAM_ADVICE });
+      expect(words((await t.http.get('/me/material').set('cookie', await signInToPages(t, team.secretary.username)).expect(200)).text)).toContain(`退回修改意见：${TEAM_ADVICE}`);
+    });
+
+    it('goes to the 督导组 once submitted again: it reads and comments; the organiser approves', async () => {
+      await move(team.secretary, team.secretary, 'submitted', 'team').expect(200);
+      const supervised = await reviewPage(supervisor);
+      expect(supervised).toContain(`href="/meetings/${meetingId}/materials/${team.secretary.id}/file?kind=team"`);
+      const sent = await pagePost(supervisor, 'comments?kind=team', { text: OUTLINE_ADVICE });
+      expect(redirectedTo(sent)).toBe(`/meetings/${meetingId}/materials?done=commented#team-${team.secretary.id}`);
+      const approved = await pagePost(organiser, 'status?kind=team', { status: 'approved' });
+      expect(redirectedTo(approved)).toBe(`/meetings/${meetingId}/materials?done=approved#team-${team.secretary.id}`);
+      const history = (await t.http.get(url(team.secretary, '', 'team')).set(organiser.auth).expect(200)).body.history as Event[];
+      expect(history.map((event) => `${event.kind} ${event.to}`)).toEqual(['upload drafting', 'status submitted', 'status returned', 'status submitted', 'comment submitted', 'status approved']);
+      const after = words((await t.http.get(`/meetings/${meetingId}/materials?done=approved`).set('cookie', await signInToPages(t, organiser.username)).expect(200)).text);
+      expect(after).toContain('材料已审核通过');
+      expect(after).toContain('领导班子对照检查材料 审核通过');
+    });
+
+    it('gives a team member no review form and no way to move it (404 on the page route for a member\'s seat)', async () => {
+      const refused = await t.http.post(`/meetings/${meetingId}/materials/${team.members[0].id}/status?kind=team`).set('cookie', await signInToPages(t, organiser.username)).type('form').send({ status: 'approved' });
+      expect(refused.status).toBe(404);
+    });
+  });
 });

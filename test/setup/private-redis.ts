@@ -14,8 +14,27 @@ export function isListening(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Waits until a Redis answers PING on the port: a bare connect is not enough, since a connect to
+ * a loopback port nobody listens on can meet itself (TCP simultaneous open) and seem to succeed.
+ */
 export async function waitForRedis(port: number): Promise<void> {
-  await eventually(() => isListening(port));
+  await eventually(() => answersPing(port));
+}
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('latin1');
+      if (answer.includes('\r\n')) done(answer.startsWith('+PONG'));
+    });
+    socket.once('error', () => done(false));
+  });
 }
 
 /** Polls until `check` holds, failing after `timeoutMs`. */
@@ -27,11 +46,22 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_0
   }
 }
 
-export function freePort(): Promise<number> {
+/** Ports for private servers: below Linux's ephemeral range (32768–60999), where no client's own end of a connection lands between our check and the server's bind. */
+const PRIVATE_PORTS = { from: 20_000, to: 32_000 };
+
+/** A port free now in PRIVATE_PORTS, picked at random so that test files running at once do not pick the same one. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = PRIVATE_PORTS.from + Math.floor(Math.random() * (PRIVATE_PORTS.to - PRIVATE_PORTS.from));
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port found between ${PRIVATE_PORTS.from} and ${PRIVATE_PORTS.to}`);
+}
+
+function bindable(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }

@@ -5,7 +5,7 @@ import { sizeInWords } from '../../web/file-size';
 import { alert } from '../../web/layout';
 import { Viewer, workbenchPage } from '../../web/workbench';
 import { MATERIAL_CONTENT_TYPES } from '../../common/file-type';
-import { acceptsFile, MaterialKind } from '../material-states';
+import { acceptsFile, MaterialKind, TEAM_MATERIAL } from '../material-states';
 import { MATERIAL_STATUS_NAMES, MaterialDetailView, MaterialView } from '../material.views';
 import { MaterialDraftView } from '../material-draft.views';
 import { TEAM } from '../draft-assembly';
@@ -25,8 +25,8 @@ export interface MyMaterialMeeting {
   meeting: Meeting;
   /** 对照检查材料, then 发言提纲. */
   kinds: MyMaterialKind[];
-  /** For the secretary: the 领导班子对照检查材料's draft. */
-  teamDraft?: MaterialDraftView;
+  /** For the secretary: the 领导班子对照检查材料 they submit for the team, and its draft from the team items' claims. */
+  team?: { mine: MaterialDetailView; draft: MaterialDraftView };
 }
 
 export interface MyMaterialPage {
@@ -51,13 +51,14 @@ export function renderMyMaterial(view: MyMaterialPage): string {
     view.meetings.some(
       (entry) =>
         entry.meeting.id === problem.meetingId &&
-        entry.kinds.some((part) => part.kind === problem.kind && [part.mine, ...part.toReview].some((material) => material.memberUserId === problem.memberId)),
+        (entry.kinds.some((part) => part.kind === problem.kind && [part.mine, ...part.toReview].some((material) => material.memberUserId === problem.memberId)) ||
+          (problem.kind === TEAM_MATERIAL && entry.team?.mine.memberUserId === problem.memberId)),
     );
   const draftShown = (problem: NonNullable<MyMaterialPage['draftProblem']>) =>
     view.meetings.some(
       (entry) =>
         entry.meeting.id === problem.meetingId &&
-        (problem.memberId === TEAM ? Boolean(entry.teamDraft) : entry.kinds.some((part) => part.draft && part.mine.memberUserId === problem.memberId)),
+        (problem.memberId === TEAM ? Boolean(entry.team) : entry.kinds.some((part) => part.draft && part.mine.memberUserId === problem.memberId)),
     );
   return workbenchPage(
     '对照检查材料',
@@ -80,7 +81,12 @@ function renderMeeting(entry: MyMaterialMeeting, view: MyMaterialPage): SafeHtml
   <h2>${meeting.title}</h2>
   <p class="muted">材料截止：${dayInWords(meeting.materialsUntil)}</p>
   ${entry.kinds.map((part) => renderKind(meeting.id, part, view))}
-  ${entry.teamDraft ? html`<div class="kind" id="team-${meeting.id}"><h3>领导班子对照检查材料</h3>${renderDraft(meeting.id, TEAM, entry.teamDraft, view)}</div>` : ''}
+  ${entry.team
+    ? html`<div class="kind" id="team-${meeting.id}"><h3>领导班子对照检查材料</h3>
+  <p class="hint">由您牵头起草，根据班子认领事项的问题认识和整改措施生成草稿；提交后由组织部门或督导组审核。</p>
+  ${renderMine(meeting.id, TEAM_MATERIAL, entry.team.mine, view, entry.team.draft)}
+  ${renderDraft(meeting.id, TEAM, entry.team.draft, view)}</div>`
+    : ''}
 </section>`;
 }
 
