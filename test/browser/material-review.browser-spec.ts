@@ -15,6 +15,8 @@ import { clickAndLoad, DESK, Flow, PHONE, screenshotSeries, signInAs, startServe
 
 const OUTLINE = docx('王刚同志民主生活会发言提纲');
 const ADVICE = '发言提纲的自我批评要联系分管工作实际，相互批评要点明具体问题。';
+const TEAM_ADVICE = '班子对照检查要逐条回应征求到的意见，原因分析要从思想上找根源。';
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
 
 describe('督导组 reviewing materials in the browser: a 发言提纲 submitted on a phone, commented at a desk (headless Chromium)', () => {
   jest.setTimeout(120_000);
@@ -24,13 +26,14 @@ describe('督导组 reviewing materials in the browser: a 发言提纲 submitted
   let baseUrl: string;
   let org: TestOrg;
   let supervisor: TestUser;
+  let organiser: TestUser;
   let team: TestTeam;
   let meetingId: string;
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startServer());
     org = await createOrg(t);
-    const organiser = await org.user([Role.Organiser]);
+    organiser = await org.user([Role.Organiser]);
     supervisor = await org.user([Role.Supervisor]);
     meetingId = (await createMeeting(t, organiser, { title: '2026年度党员领导班子民主生活会' })).id;
     team = await createTeam(t, org, meetingId, 3);
@@ -103,4 +106,67 @@ describe('督导组 reviewing materials in the browser: a 发言提纲 submitted
         await screenshots(page, 'member-sees-comment');
       });
     }));
+  it('the secretary submits the 领导班子对照检查材料 on a phone; the organiser returns it, then approves it, at a desk', async () => {
+    const secretary = team.secretary;
+    const mine = `#team-${meetingId}-${secretary.id}`;
+    const reviewed = `#team-${secretary.id}`;
+    await browser.flow({ javaScript: false }, async (flow) => {
+      const { page, step } = flow;
+      await page.setViewportSize(PHONE);
+      await signIn(flow, secretary.username);
+      await step('the team\'s material above its draft: upload a file and submit it', async () => {
+        await page.goto(`${baseUrl}/me/material`);
+        expect(await page.locator(`#team-${meetingId} h3`).first().textContent()).toBe('领导班子对照检查材料');
+        await page.locator(`${mine} input[type="file"]`).setInputFiles({ name: '领导班子对照检查材料.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await clickAndLoad(page, `${mine} button:has-text("上传文件")`);
+        await clickAndLoad(page, `${mine} button:has-text("提交审核")`);
+        expect(await notice(page)).toBe('已提交审核。');
+        expect(await page.locator(`${mine} .badge`).first().textContent()).toBe('已提交');
+        await screenshots(page, 'secretary-team-submitted');
+      });
+    });
+    await browser.flow({ javaScript: false }, async (flow) => {
+      const { page, step } = flow;
+      await page.setViewportSize(DESK);
+      await signIn(flow, organiser.username);
+      await step('the review page: the team\'s material first, with the review form', async () => {
+        await page.goto(`${baseUrl}/meetings/${meetingId}/materials`);
+        expect(await page.locator('#team h2').textContent()).toBe('领导班子');
+        expect(await page.locator(`${reviewed} a`, { hasText: '领导班子对照检查材料.pdf' }).count()).toBe(1);
+        await screenshots(page, 'organiser-team-to-review');
+      });
+      await step('退回修改 without a reason: refused beside it; with one: returned', async () => {
+        await clickAndLoad(page, `${reviewed} button:has-text("退回修改")`);
+        expect(await page.locator(`${reviewed} .alert.error`).textContent()).toContain('退回时请写明修改意见');
+        await page.locator(`${reviewed} textarea[name="comment"]`).fill(TEAM_ADVICE);
+        await clickAndLoad(page, `${reviewed} button:has-text("退回修改")`);
+        expect(await notice(page)).toBe('材料已退回修改，修改意见已告知本人。');
+        expect(await page.locator(`${reviewed} .alert.error`).textContent()).toBe(`退回修改意见：${TEAM_ADVICE}`);
+        await screenshots(page, 'organiser-team-returned');
+      });
+    });
+    await browser.flow({ javaScript: false }, async (flow) => {
+      const { page, step } = flow;
+      await page.setViewportSize(PHONE);
+      await signIn(flow, secretary.username);
+      await step('the secretary reads the reason and submits again', async () => {
+        await page.goto(`${baseUrl}/me/material`);
+        expect(await page.locator(`${mine} .alert.error`).first().textContent()).toBe(`退回修改意见：${TEAM_ADVICE}`);
+        await clickAndLoad(page, `${mine} button:has-text("提交审核")`);
+        expect(await page.locator(`${mine} .badge`).first().textContent()).toBe('已提交');
+      });
+    });
+    await browser.flow({ javaScript: false }, async (flow) => {
+      const { page, step } = flow;
+      await page.setViewportSize(DESK);
+      await signIn(flow, organiser.username);
+      await step('审核通过', async () => {
+        await page.goto(`${baseUrl}/meetings/${meetingId}/materials`);
+        await clickAndLoad(page, `${reviewed} button:has-text("审核通过")`);
+        expect(await notice(page)).toBe('材料已审核通过。');
+        expect(await page.locator(`${reviewed} .badge`).first().textContent()).toBe('审核通过');
+        await screenshots(page, 'organiser-team-approved');
+      });
+    });
+  });
 });
