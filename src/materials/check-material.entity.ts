@@ -22,7 +22,7 @@ export class CheckMaterial {
   @Column('varchar', { length: 36 })
   memberUserId: string;
 
-  /** `check` (对照检查材料) or `outline` (发言提纲). */
+  /** `check` (对照检查材料), `outline` (发言提纲), or `team` (领导班子对照检查材料, under the secretary's seat). */
   @Column('varchar', { length: 20, default: 'check' })
   kind: MaterialKind;
 

@@ -28,6 +28,8 @@ export interface ProgressView {
   items: { total: number; draft: number; published: number; setAside: number; claimed: number; answered: number };
   repeats: { items: number; closed: number };
   members: Array<{ userId: string; name: string; role: string; talksPending: number; itemsUnclaimed: number; itemsUnanswered: number; materialStatus: MaterialStatus }>;
+  /** The 领导班子对照检查材料's status (the secretary writes it for the team). */
+  teamMaterial: MaterialStatus;
   deadlines: Array<{ name: DeadlineName; label: string; date: string; passed: boolean; overdue: boolean }>;
 }
 
@@ -39,7 +41,7 @@ export interface ProgressView {
  * - opinions (released: held ones count nowhere): s1 channel, s2 source, s3 day, n1 waiting to be placed (0/1), n2 how many
  * - item (on the list, not merged away): s1 id, s2 status, s3 target, s4 aspect, n1 sourceCount
  * - lead (牵头 claims): s1 item, s2 member, n1 answered (0/1)
- * - material: s1 member, s2 status (对照检查材料 only: the 发言提纲 count nowhere here)
+ * - material: s1 member, s2 status, s3 kind (the members' 对照检查材料 and the 领导班子's: the 发言提纲 count nowhere here)
  * - survey: s1 id, s2 title, s3 created, n1 tokens issued, n2 answers released (a token's use
  *   would count an anonymous answer the moment it is sent)
  * - box: s1 id, s2 title, s3 created, s4 closes, s5 closed, n1 release threshold
@@ -55,7 +57,7 @@ const PARTS = `
     FROM raw_opinions WHERE meetingId = ? AND held = 0 GROUP BY channel, sourceId, receivedOn, pendingAggregation
   UNION ALL SELECT 'item', id, status, targetMemberId, aspect, NULL, sourceCount, NULL FROM opinion_items WHERE meetingId = ? AND status <> 'merged'
   UNION ALL SELECT 'lead', itemId, memberUserId, NULL, NULL, NULL, CASE WHEN answeredAt IS NULL THEN 0 ELSE 1 END, NULL FROM item_claims WHERE meetingId = ? AND kind = 'lead'
-  UNION ALL SELECT 'material', memberUserId, status, NULL, NULL, NULL, NULL, NULL FROM check_materials WHERE meetingId = ? AND kind = 'check'
+  UNION ALL SELECT 'material', memberUserId, status, kind, NULL, NULL, NULL, NULL FROM check_materials WHERE meetingId = ? AND kind IN ('check', 'team')
   UNION ALL SELECT 'survey', survey.id, survey.title, CAST(survey.createdAt AS CHAR), NULL, NULL,
       (SELECT COUNT(*) FROM survey_tokens token WHERE token.surveyId = survey.id),
       (SELECT COUNT(*) FROM survey_responses response WHERE response.surveyId = survey.id AND response.held = 0)
@@ -138,7 +140,8 @@ export class ProgressService {
 
     const userOfColumn = new Map(matrix.columns.map((column) => [column.key, column.userId]));
     const pending = matrix.cells.filter((cell) => cell.status === 'pending');
-    const materialOf = new Map(of('material').map(({ s1: member, s2: status }) => [member, status as MaterialStatus]));
+    const materialOf = new Map(of('material').filter((row) => row.s3 === 'check').map(({ s1: member, s2: status }) => [member, status as MaterialStatus]));
+    const teamMaterial = (of('material').find((row) => row.s3 === 'team')?.s2 ?? 'not-started') as MaterialStatus;
     const members = matrix.rows.map((seat) => ({
       userId: seat.userId,
       name: seat.name,
@@ -162,7 +165,7 @@ export class ProgressService {
       collectUntil: anyBoxOpen,
       talksUntil: pending.length > 0,
       claimUntil: published.some((item) => !leadOf.get(item.id)?.answered),
-      materialsUntil: members.some((member) => member.materialStatus !== 'approved'),
+      materialsUntil: members.some((member) => member.materialStatus !== 'approved') || (members.length > 0 && teamMaterial !== 'approved'),
       heldOn: !isCollectingOver(meeting.phase),
     };
     const progress: ProgressView = {
@@ -193,6 +196,7 @@ export class ProgressService {
       // 屡提屡犯: raised at an earlier meeting, and of those, closed out (已销号) then yet raised again.
       repeats: { items: of('repeat').length, closed: of('repeat').filter((row) => Number(row.n1) === 1).length },
       members,
+      teamMaterial,
       deadlines: DEADLINE_FIELDS.map(({ name, label }) => {
         const date = meeting[name];
         const passed = date < today;

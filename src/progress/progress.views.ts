@@ -32,5 +32,7 @@ export class ProgressView {
   /** 屡提屡犯: items on the list (not set aside) that say again what an earlier meeting's item said, and of those, how many were closed out (已销号) then. */
   repeats: { items: number; closed: number };
   members: { userId: string; name: string; role: string; talksPending: number; itemsUnclaimed: number; itemsUnanswered: number; materialStatus: MaterialStatus }[];
+  /** The 领导班子对照检查材料's status (the secretary writes it for the team; organisers or the 督导组 review it). */
+  teamMaterial: MaterialStatus;
   deadlines: { name: 'collectUntil' | 'talksUntil' | 'claimUntil' | 'materialsUntil' | 'heldOn'; label: string; date: string; passed: boolean; overdue: boolean }[];
 }

@@ -115,7 +115,7 @@ function rowOf(organization: { id: string; name: string }, meeting: Meeting, pro
     opinions: progress.opinions.total,
     items: { published: progress.items.published, claimed: progress.items.claimed, answered: progress.items.answered },
     talks: { required: progress.talks.required, held: progress.talks.held, confirmed: progress.talks.confirmed },
-    materials: { approved: progress.members.filter((member) => member.materialStatus === 'approved').length, total: progress.members.length },
+    materials: { approved: progress.members.filter((member) => member.materialStatus === 'approved').length, total: progress.members.length, team: progress.teamMaterial },
     // Once held, its preparation is over: what was late then is history, not something to chase.
     behind: isCollectingOver(meeting.phase) ? [] : behindOf(progress),
   };
@@ -133,7 +133,8 @@ export function behindOf(progress: ProgressView): string[] {
   }
   if (overdue.has('materialsUntil')) {
     const missing = progress.members.filter((member) => member.materialStatus !== 'approved').length;
-    behind.push(`对照检查材料逾期：${missing}人未通过审核`);
+    if (missing > 0) behind.push(`对照检查材料逾期：${missing}人未通过审核`);
+    if (progress.members.length > 0 && progress.teamMaterial !== 'approved') behind.push('领导班子对照检查材料逾期：未通过审核');
   }
   if (overdue.has('heldOn')) behind.push('会议日期已过，尚未召开');
   return behind;

@@ -1,3 +1,4 @@
+import { MaterialStatus } from '../materials/material-states';
 import { MeetingPhase } from '../meetings/meeting-phase';
 
 export class UnitView {
@@ -38,8 +39,11 @@ export class SupervisedTalkCounts {
 }
 
 export class SupervisedMaterialCounts {
+  /** Members whose 对照检查材料 is approved, of the team. */
   approved: number;
   total: number;
+  /** The 领导班子对照检查材料's status. */
+  team: MaterialStatus;
 }
 
 /**

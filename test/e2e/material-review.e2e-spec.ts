@@ -274,6 +274,10 @@ describe(`the 督导组's review of materials, and the 发言提纲 (${driverNam
       const after = words((await t.http.get(`/meetings/${meetingId}/materials?done=approved`).set('cookie', await signInToPages(t, organiser.username)).expect(200)).text);
       expect(after).toContain('材料已审核通过');
       expect(after).toContain('领导班子对照检查材料 审核通过');
+      // The board and the 督导组's overview say so too.
+      expect((await t.http.get(`/api/v1/meetings/${meetingId}/progress`).set(organiser.auth).expect(200)).body.teamMaterial).toBe('approved');
+      const board = words((await t.http.get(`/meetings/${meetingId}/board`).set('cookie', await signInToPages(t, organiser.username)).expect(200)).text);
+      expect(board).toContain('领导班子对照检查材料： 审核通过');
     });
 
     it('gives a team member no review form and no way to move it (404 on the page route for a member\'s seat)', async () => {

@@ -71,7 +71,7 @@ describe(`the 督导组 of a parent body (${driverName})`, () => {
       opinions: board.opinions.total,
       items: { published: board.items.published, claimed: board.items.claimed, answered: board.items.answered },
       talks: { required: board.talks.required, held: board.talks.held, confirmed: board.talks.confirmed },
-      materials: { approved: 0, total: 3 },
+      materials: { approved: 0, total: 3, team: board.teamMaterial },
       behind: [],
     });
     expect(row.opinions).toBe(2);

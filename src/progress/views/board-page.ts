@@ -100,6 +100,7 @@ ${table(
   }),
   'members',
 )}
+${progress.members.length ? html`<p id="team-material">领导班子对照检查材料：<strong>${MATERIAL_STATUS_NAMES[progress.teamMaterial]}</strong> <a href="/meetings/${view.meeting.id}/materials#team">查看材料</a></p>` : ''}
 <h2>谈心谈话完成情况</h2>
 ${talkGrid(view.matrix)}`;
 }

@@ -1,3 +1,4 @@
+import { MATERIAL_STATUS_NAMES } from '../../materials/material.views';
 import { MEETING_PHASE_NAMES } from '../../meetings/meeting-phase';
 import { alert } from '../../web/layout';
 import { html, SafeHtml } from '../../web/html';
@@ -43,6 +44,7 @@ function unitCard(row: SupervisedMeetingView): SafeHtml {
     <dt>意见清单</dt><dd>发布 ${row.items.published} 条，认领 ${row.items.claimed}，答复 ${row.items.answered}</dd>
     <dt>谈心谈话</dt><dd>应谈 ${row.talks.required} 次，已谈 ${row.talks.held}，已确认 ${row.talks.confirmed}</dd>
     <dt>对照检查材料</dt><dd>${row.materials.approved} / ${row.materials.total} 人通过审核</dd>
+    <dt>班子对照检查材料</dt><dd>${MATERIAL_STATUS_NAMES[row.materials.team]}</dd>
   </dl>
   ${row.behind.length ? html`<ul class="late">${row.behind.map((line) => html`<li>${line}</li>`)}</ul>` : html`<p>各项按期推进。</p>`}
   <p class="links"><a href="${base}/board">筹备进度</a><a href="${base}/list">意见清单</a><a href="${base}/materials">对照检查材料</a><a href="${base}/rectifications">整改台账</a></p>
