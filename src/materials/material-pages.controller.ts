@@ -15,7 +15,6 @@ import { formText, pageMessage } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { formFile } from '../web/multipart';
 import { Viewer } from '../web/workbench';
-import { MoveMaterialDto } from './dto/move-material.dto';
 import { MATERIAL_CONTENT_TYPES } from '../common/file-type';
 import { MaterialKindPipe } from './material-kind.pipe';
 import { ALL_MATERIAL_KINDS, MATERIAL_KINDS, MaterialKind, TEAM_MATERIAL } from './material-states';
@@ -25,6 +24,7 @@ import { DraftMemberPipe } from './draft-member.pipe';
 import { SaveDraftDto } from './dto/save-draft.dto';
 import { draftAttachment } from './material-drafts.controller';
 import { MaterialDraftsService } from './material-drafts.service';
+import { moveFromForm } from './material-forms';
 import { materialAnchor } from './views/material-parts';
 import { MyMaterialMeeting, MyMaterialPage, renderMyMaterial } from './views/my-material-page';
 
@@ -128,9 +128,7 @@ export class MaterialPagesController {
     @CurrentViewer() viewer: Viewer,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const comment = formText(form, 'comment')?.trim();
-    const confirmed = formText(form, 'confirmUncovered') === '1';
-    const dto = await validateInput(MoveMaterialDto, { status: formText(form, 'status') ?? '', ...(comment ? { comment } : {}), ...(confirmed ? { confirmUncovered: true } : {}) });
+    const dto = await moveFromForm(form);
     await this.materials.move(viewer.actor, meetingId, memberId, dto, kind);
     reply.status(303).redirect(`/me/material?done=${dto.status}#${materialAnchor(kind, meetingId, memberId)}`);
   }

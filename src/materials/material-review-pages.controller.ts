@@ -14,7 +14,7 @@ import { formText, pageMessage } from '../web/forms';
 import { HTML_CONTENT_TYPE } from '../web/layout';
 import { Viewer } from '../web/workbench';
 import { CommentMaterialDto } from './dto/comment-material.dto';
-import { MoveMaterialDto } from './dto/move-material.dto';
+import { moveFromForm } from './material-forms';
 import { MaterialKindPipe } from './material-kind.pipe';
 import { ALL_MATERIAL_KINDS, MaterialKind } from './material-states';
 import { MaterialView } from './material.views';
@@ -87,8 +87,7 @@ export class MaterialReviewPagesController {
     @CurrentViewer() viewer: Viewer,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const comment = formText(form, 'comment')?.trim();
-    const dto = await validateInput(MoveMaterialDto, { status: formText(form, 'status') ?? '', ...(comment ? { comment } : {}) });
+    const dto = await moveFromForm(form);
     await this.materials.move(viewer.actor, meetingId, memberId, dto, kind);
     reply.status(303).redirect(`/meetings/${meetingId}/materials?done=${dto.status}#${reviewAnchor(kind, memberId)}`);
   }

@@ -53,6 +53,16 @@ export function historyLine(event: MaterialEventView): SafeHtml {
   return html`<li>${dayInWords(event.at)} ${event.by.name || (event.kind === 'comment' ? '督导组' : '')}：${what}</li>`;
 }
 
+/** 审核通过 / 退回修改 on a submitted material, the comment kept when a return was refused. */
+export function reviewForm(action: string, fieldId: string, typed: string | undefined): SafeHtml {
+  return html`<form method="post" action="${action}">
+    <label for="${fieldId}">审核意见 <span class="hint">（退回修改时必填）</span></label>
+    <textarea id="${fieldId}" name="comment" maxlength="2000" rows="3">${typed ?? ''}</textarea>
+    <button type="submit" name="status" value="approved">审核通过</button>
+    <button type="submit" name="status" value="returned" class="quiet">退回修改</button>
+  </form>`;
+}
+
 export function kindName(kind: MaterialKind): string {
   return MATERIAL_KIND_NAMES[kind];
 }

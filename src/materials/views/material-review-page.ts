@@ -4,7 +4,7 @@ import { alert } from '../../web/layout';
 import { Viewer, workbenchPage } from '../../web/workbench';
 import { MATERIAL_KINDS, MaterialKind, MemberMaterialKind, readableBySupervisors, TEAM_MATERIAL } from '../material-states';
 import { MATERIAL_STATUS_NAMES, MaterialView } from '../material.views';
-import { fileLine, kindName, kindQuery, MATERIAL_STYLE, reviewNote, STATUS_BADGES, supervisorComments } from './material-parts';
+import { fileLine, kindName, kindQuery, MATERIAL_STYLE, reviewForm, reviewNote, STATUS_BADGES, supervisorComments } from './material-parts';
 
 /** One team member with both their materials. */
 export interface ReviewRow {
@@ -84,14 +84,7 @@ function renderMaterial(material: MaterialView, kind: MaterialKind, view: Materi
   ${readable ? reviewNote(material) : ''}
   ${supervisorComments(material.comments)}
   ${problem ? alert('error', problem.message) : ''}
-  ${view.reviews && material.reviewedBy === 'organiser' && material.status === 'submitted' && !mine
-    ? html`<form method="post" action="${base}/status${query}">
-    <label for="${reviewId}">审核意见 <span class="hint">（退回修改时必填）</span></label>
-    <textarea id="${reviewId}" name="comment" maxlength="2000" rows="3">${problem?.comment ?? ''}</textarea>
-    <button type="submit" name="status" value="approved">审核通过</button>
-    <button type="submit" name="status" value="returned" class="quiet">退回修改</button>
-  </form>`
-    : ''}
+  ${view.reviews && material.reviewedBy === 'organiser' && material.status === 'submitted' && !mine ? reviewForm(`${base}/status${query}`, reviewId, problem?.comment) : ''}
   ${view.comments && readableBySupervisors(material.status) && !mine
     ? html`<form method="post" action="${base}/comments${query}">
     <label for="${fieldId}">督导组意见 <span class="hint">（本人、主要负责同志和组织部门可见）</span></label>

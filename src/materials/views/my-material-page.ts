@@ -9,7 +9,7 @@ import { acceptsFile, MaterialKind, TEAM_MATERIAL } from '../material-states';
 import { MATERIAL_STATUS_NAMES, MaterialDetailView, MaterialView } from '../material.views';
 import { MaterialDraftView } from '../material-draft.views';
 import { TEAM } from '../draft-assembly';
-import { fileLine, historyLine, kindName, kindQuery, MATERIAL_STYLE, materialAnchor, reviewNote, STATUS_BADGES, supervisorComments } from './material-parts';
+import { fileLine, historyLine, kindName, kindQuery, MATERIAL_STYLE, materialAnchor, reviewForm, reviewNote, STATUS_BADGES, supervisorComments } from './material-parts';
 
 /** One kind of material in a meeting: mine, and for the secretary the members' to review. */
 export interface MyMaterialKind {
@@ -152,14 +152,7 @@ function renderToReview(meetingId: string, kind: MaterialKind, material: Materia
   ${reviewNote(material)}
   ${supervisorComments(material.comments)}
   ${problem ? alert('error', problem.message) : ''}
-  ${material.status === 'submitted'
-    ? html`<form method="post" action="${base}/status${query}">
-    <label for="${commentId}">审核意见 <span class="hint">（退回修改时必填）</span></label>
-    <textarea id="${commentId}" name="comment" maxlength="2000" rows="3">${problem?.comment ?? ''}</textarea>
-    <button type="submit" name="status" value="approved">审核通过</button>
-    <button type="submit" name="status" value="returned" class="quiet">退回修改</button>
-  </form>`
-    : ''}
+  ${material.status === 'submitted' ? reviewForm(`${base}/status${query}`, commentId, problem?.comment) : ''}
 </article>`;
 }
 
