@@ -5,6 +5,7 @@ import { RemindersService } from '../../src/reminders/reminders.service';
 import { DailyReminderSchedule } from '../../src/reminders/reminders.processor';
 import { createMeeting, createTeam, DEADLINES, TestTeam } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
+import { isolatedDatabase } from '../setup/database-probe';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
 
@@ -15,14 +16,21 @@ interface Notice {
   link: string | null;
 }
 
+/**
+ * The daily job reminds every meeting in the database: on MySQL, where the test files share one,
+ * each describe here runs on a database of its own, or it would post to the other files'
+ * webhooks and notify their users (and count their reminders in its own).
+ */
 describe(`daily reminders (${driverName})`, () => {
   let t: TestApp;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
   let org: TestOrg;
   let team: TestTeam;
   let meetingId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    database = await isolatedDatabase('tanxin_remind');
+    t = await createTestApp(database.overrides);
     org = await createOrg(t);
     meetingId = (await createMeeting(t, org.admin)).id;
     team = await createTeam(t, org, meetingId, 3);
@@ -30,7 +38,10 @@ describe(`daily reminders (${driverName})`, () => {
     // The secretary records a talk with member 0, who has not confirmed it.
     await t.http.post(`/api/v1/meetings/${meetingId}/talks`).set(team.secretary.auth).send({ counterpartUserId: team.members[0].id, heldOn: t.clock.today(), summary: '交流思想。' }).expect(201);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
 
   const notices = async (user: TestUser): Promise<Notice[]> =>
     ((await t.http.get('/api/v1/me/notifications').set(user.auth).expect(200)).body.items as Notice[]).filter((notice) => notice.kind.startsWith('reminder.'));
@@ -77,6 +88,7 @@ describe(`daily reminders (${driverName})`, () => {
 
 describe(`rectification reminders (${driverName})`, () => {
   let t: TestApp;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
   let org: TestOrg;
   let team: TestTeam;
   let meetingId: string;
@@ -87,7 +99,8 @@ describe(`rectification reminders (${driverName})`, () => {
   const due = '2027-03-31';
 
   beforeAll(async () => {
-    t = await createTestApp();
+    database = await isolatedDatabase('tanxin_remind');
+    t = await createTestApp(database.overrides);
     t.clock.set('2027-01-05T02:00:00Z');
     org = await createOrg(t);
     meetingId = (await createMeeting(t, org.admin)).id;
@@ -115,8 +128,9 @@ describe(`rectification reminders (${driverName})`, () => {
     await t.http.post('/api/v1/webhooks').set(org.admin.auth).send({ url, format: 'generic' }).expect(201);
   });
   afterAll(async () => {
-    await t.close();
-    await new Promise((resolve) => server.close(resolve));
+    await t?.close();
+    await database?.drop();
+    if (server) await new Promise((resolve) => server.close(resolve));
   });
 
   const notices = async (user: TestUser, kind: string): Promise<Notice[]> =>
