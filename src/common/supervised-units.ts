@@ -23,4 +23,12 @@ export const ReachableBySupervisors = (record: ReachedRecord = 'meeting') => Set
  */
 export abstract class SupervisedUnits {
   abstract actorIn(actor: Actor, record: ReachedRecord, id: string): Promise<Actor | null>;
+
+  /**
+   * How a unit signs what a parent body's supervisor wrote in it: the name of the 督导组 over the
+   * unit each of these accounts sits on (e.g. 工委第一督导组), by account. The unit cannot read
+   * the parent's accounts, so without this their words would be signed "督导组" alone. Accounts
+   * on no such group are left out.
+   */
+  abstract groupNamesIn(organizationId: string, userIds: readonly string[]): Promise<Map<string, string>>;
 }

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Role } from '../common/roles';
 import { StoredFile } from '../common/file-store';
+import { SupervisedUnits } from '../common/supervised-units';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingScope } from '../meetings/meeting-scope';
 import { TeamMemberView } from '../meetings/meeting.views';
@@ -53,6 +54,7 @@ export class MaterialsService {
     private readonly users: UsersService,
     private readonly files: MaterialFiles,
     private readonly drafts: MaterialDraftsService,
+    private readonly supervisedUnits: SupervisedUnits,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -188,10 +190,17 @@ export class MaterialsService {
     return byMaterial;
   }
 
-  /** Who made these changes, by id: an account outside the actor's organisation (a parent's 督导组) has no name here. */
+  /**
+   * Who made these changes, by id: the unit's own people by name; a parent body's supervisor, whose
+   * account the unit cannot read, by the name of their 督导组 over the unit.
+   */
   private async namesOf(actor: Actor, events: MaterialEvent[]): Promise<Map<string, string>> {
     if (events.length === 0) return new Map();
-    return new Map((await this.users.findUsers(actor, [...new Set(events.map((event) => event.byUserId))])).map((user) => [user.id, user.displayName]));
+    const ids = [...new Set(events.map((event) => event.byUserId))];
+    const names = new Map((await this.users.findUsers(actor, ids)).map((user) => [user.id, user.displayName]));
+    const outside = ids.filter((id) => !names.has(id));
+    for (const [id, group] of await this.supervisedUnits.groupNamesIn(actor.organizationId, outside)) names.set(id, group);
+    return names;
   }
 
   private async context(actor: Actor, meetingId: string, memberId: string, kind: MaterialKind): Promise<MaterialContext> {

@@ -34,4 +34,8 @@ export class SupervisionReach extends SupervisedUnits {
     if (!(await this.supervision.supervisedUnitIds(actor)).has(organizationId)) return null;
     return { userId: actor.userId, organizationId, username: actor.username, roles: [Role.Supervisor], supervisingFrom: actor.organizationId };
   }
+
+  groupNamesIn(organizationId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+    return this.supervision.groupNamesIn(organizationId, userIds);
+  }
 }

@@ -55,6 +55,21 @@ export class SupervisionService {
     });
   }
 
+  /** By account, the name of the parent body's 督导组 over this unit that the account sits on (the first by name). */
+  async groupNamesIn(organizationId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (userIds.length === 0) return names;
+    const unit = await this.organizationRows.findOne({ select: { id: true, parentId: true }, where: { id: organizationId } });
+    if (!unit?.parentId) return names;
+    const groups = (await this.groups.find({ where: { organizationId: unit.parentId } })).filter((group) => group.unitIds.includes(organizationId));
+    groups.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+    for (const userId of userIds) {
+      const group = groups.find((candidate) => candidate.memberUserIds.includes(userId));
+      if (group) names.set(userId, group.name);
+    }
+    return names;
+  }
+
   async listUnits(actor: Actor): Promise<UnitView[]> {
     return (await this.organizations.units(actor)).map(unitView);
   }

@@ -1,6 +1,6 @@
 import { Role } from '../../src/common/roles';
 import { openBox, submitOpinion } from '../factories/boxes';
-import { createMeeting, createTeam } from '../factories/meetings';
+import { createMeeting, createTeam, TestTeam } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
@@ -21,6 +21,7 @@ describe(`the 督导组 of a parent body (${driverName})`, () => {
   let meetingA: string;
   let meetingB: string;
   let groupId: string;
+  let teamA: TestTeam;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -30,7 +31,7 @@ describe(`the 督导组 of a parent body (${driverName})`, () => {
     otherSupervisor = await parent.user([Role.Supervisor]);
     meetingA = (await createMeeting(t, unitA.admin, { title: '甲单位民主生活会' })).id;
     meetingB = (await createMeeting(t, unitB.admin, { title: '乙单位民主生活会' })).id;
-    await createTeam(t, unitA, meetingA, 3);
+    teamA = await createTeam(t, unitA, meetingA, 3);
     await t.http.post(`/api/v1/meetings/${meetingA}/symposiums`).set(unitA.admin.auth).send({ heldOn: t.clock.today(), audience: '职工代表', attendeeCount: 8, opinions: [{ text: '会议太多太长，基层疲于应付。' }, { text: '年轻干部培养力度不够。' }] }).expect(201);
     await t.drain();
     const group = await t.http.post('/api/v1/supervision/groups').set(parent.admin.auth).send({ name: '第一督导组', memberUserIds: [duban.id], unitIds: [unitA.id] }).expect(201);
@@ -138,6 +139,18 @@ describe(`the 督导组 of a parent body (${driverName})`, () => {
     const seenByUnit = await t.http.get(`/api/v1/items/${item.body.id}`).set(unitA.admin.auth).expect(200);
     expect(seenByUnit.body.summary).toBe('对上级部署的落实还有温差');
     expect((await t.http.post(`/api/v1/meetings/${meetingB}/items`).set(duban.auth).send({ summary: '乙单位的问题', aspect: '理论学习' })).status).toBe(404);
+  });
+
+  it('comments on a submitted material of the unit, signed in the unit with its group\'s name', async () => {
+    const member = teamA.members[0];
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
+    await t.http.put(`/api/v1/meetings/${meetingA}/materials/${member.id}/file`).set(member.auth).set('content-type', 'application/pdf').send(pdf).expect(200);
+    await t.http.post(`/api/v1/meetings/${meetingA}/materials/${member.id}/status`).set(member.auth).send({ status: 'submitted' }).expect(200);
+    await t.http.post(`/api/v1/meetings/${meetingA}/materials/${member.id}/comments`).set(duban.auth).send({ text: '查摆问题要具体。' }).expect(201);
+    const seen = (await t.http.get(`/api/v1/meetings/${meetingA}/materials/${member.id}`).set(member.auth).expect(200)).body;
+    expect(seen.comments).toEqual([expect.objectContaining({ text: '查摆问题要具体。', by: { userId: duban.id, name: '第一督导组' } })]);
+    // Nothing of the parent's account itself: not its name, not its username.
+    expect(JSON.stringify(seen)).not.toContain('周正');
   });
 
   it('loses its reach at once when the group no longer supervises the unit', async () => {
