@@ -71,6 +71,13 @@ export class OrganizationsService {
     });
   }
 
+  /** The actor's own organisation by name, and its parent body's (上级单位) when it is a unit of one. */
+  async standing(actor: Pick<Actor, 'organizationId'>): Promise<{ name: string; parentName: string | null }> {
+    const own = await this.organizations.findOneOrFail({ where: { id: actor.organizationId } });
+    const parent = own.parentId ? await this.organizations.findOne({ where: { id: own.parentId } }) : null;
+    return { name: own.name, parentName: parent?.name ?? null };
+  }
+
   /** The parent body's units (下属单位), by name. */
   units(actor: Pick<Actor, 'organizationId'>): Promise<Organization[]> {
     return this.organizations.find({ where: { parentId: actor.organizationId }, order: { name: 'ASC' } });

@@ -161,9 +161,10 @@ export class PeoplePagesController {
   }
 
   private async page(viewer: Viewer, extra: Pick<PeoplePage, 'notice' | 'password' | 'problem' | 'values'>): Promise<string> {
-    const [users, departments] = await Promise.all([this.users.listUsers(viewer.actor), this.organizations.listDepartments(viewer.actor)]);
+    const [users, departments, standing] = await Promise.all([this.users.listUsers(viewer.actor), this.organizations.listDepartments(viewer.actor), this.organizations.standing(viewer.actor)]);
     const departmentName = new Map(departments.map((department) => [department.id, department.name]));
     return renderPeople(viewer, {
+      organization: standing,
       departments: departments.map((department) => ({ ...department, people: users.filter((user) => user.active && user.departmentId === department.id).length })),
       accounts: users.map((user) => ({ id: user.id, username: user.username, name: user.displayName, roles: user.roles, departmentId: user.departmentId, department: user.departmentId ? departmentName.get(user.departmentId) ?? null : null, active: user.active })),
       grantable: grantableBy(viewer),

@@ -24,6 +24,14 @@ describe(`the people pages /people (${driverName})`, () => {
   const departments = async (of: TestOrg) => (await t.http.get('/api/v1/departments').set(of.admin.auth).expect(200)).body as Array<{ id: string; name: string; headUserId: string | null }>;
   const users = async (of: TestOrg) => (await t.http.get('/api/v1/users').set(of.admin.auth).expect(200)).body as Array<{ id: string; username: string; displayName: string; roles: string[]; departmentId: string | null }>;
 
+  it('says whose unit this is: its name, and its parent body\'s when it has one', async () => {
+    const own = (await t.http.get('/people').set('cookie', cookie).expect(200)).text;
+    expect(own).toContain(`本单位：<strong>${org.name}</strong></p>`);
+    const unit = await createOrg(t, { parent: org });
+    const page = (await t.http.get('/people').set('cookie', await signInToPages(t, unit.admin.username)).expect(200)).text;
+    expect(page).toContain(`本单位：<strong>${unit.name}</strong> · 上级单位：<strong>${org.name}</strong>`);
+  });
+
   it('adds a department, refuses the same name again, and renames it with a head', async () => {
     const added = await t.http.post('/people/departments').set('cookie', cookie).type('form').send({ name: '办公室', kind: 'department' });
     expect(redirectedTo(added)).toBe('/people?done=department#departments');

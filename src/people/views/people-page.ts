@@ -12,6 +12,8 @@ export const ROLE_NAMES: Record<Role, string> = {
 };
 
 export interface PeoplePage {
+  /** The unit, and its parent body (上级单位) when it has one: whose 督导组 may read its preparation. */
+  organization: { name: string; parentName: string | null };
   departments: Array<{ id: string; name: string; kind: 'department' | 'branch'; headUserId: string | null; headName: string | null; people: number }>;
   accounts: Array<{ id: string; username: string; name: string; roles: Role[]; departmentId: string | null; department: string | null; active: boolean }>;
   /** Roles this viewer may hand out (only an admin grants admin). */
@@ -31,6 +33,7 @@ export function renderPeople(viewer: Viewer, view: PeoplePage): string {
   const ticked = (role: Role) => (Array.isArray(values.roles) ? values.roles.includes(role) : values.roles === role || (!values.roles && role === Role.Staff));
   const body = html`<h1>人员与账号</h1>
 <p class="lead">本单位的部门、党支部和各人的账号。班子成员的账号建好后，到会议的“班子”页设置班子。</p>
+<p id="standing">本单位：<strong>${view.organization.name}</strong>${view.organization.parentName ? html` · 上级单位：<strong>${view.organization.parentName}</strong> <span class="hint">（上级单位督导组可以查阅本单位民主生活会的筹备情况和已提交的材料，并提出意见）</span>` : ''}</p>
 ${alert('notice', view.notice)}
 ${view.password ? html`<div class="card password" id="new-password"><p>${view.password.name}（用户名 <strong>${view.password.username}</strong>）的密码：<code class="password">${view.password.password}</code></p><p class="hint">密码只显示这一次，请现在记下或告知本人。</p></div>` : ''}
 <p><a class="button" id="import-people" href="/people/import">批量导入人员名单</a> <span class="hint">粘贴或上传“姓名、部门、职务”名单，一次建好部门和账号。</span></p>
