@@ -10,13 +10,33 @@ import { dayInWords } from '../web/dates';
  */
 
 export const DRAFT_SECTION_KEYS = ['carry-over', 'problems', 'causes', 'measures'] as const;
-export type DraftSectionKey = (typeof DRAFT_SECTION_KEYS)[number];
+
+/**
+ * The 发言提纲's skeleton (what a member says at the meeting): 一、对照检查 (自我批评, the problems
+ * they claimed, briefly); 二、对班子其他成员的批评意见 (相互批评: one line a fellow member, theirs to
+ * write); 三、今后的努力方向 (the measures).
+ */
+export const OUTLINE_SECTION_KEYS = ['self-criticism', 'criticism', 'direction'] as const;
+
+/** The drafts there are: the 对照检查材料's (`check`, a member's or the team's) and a member's 发言提纲 (`outline`). */
+export const DRAFT_KINDS = ['check', 'outline'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+export const DRAFT_KEYS: Record<DraftKind, readonly DraftSectionKey[]> = { check: DRAFT_SECTION_KEYS, outline: OUTLINE_SECTION_KEYS };
+export const ALL_DRAFT_SECTION_KEYS = [...DRAFT_SECTION_KEYS, ...OUTLINE_SECTION_KEYS] as const;
+export type DraftSectionKey = (typeof DRAFT_SECTION_KEYS)[number] | (typeof OUTLINE_SECTION_KEYS)[number];
+
+/** The section whose words coverage looks for: where the claimed problems are told. */
+const TOLD_IN: Record<DraftKind, DraftSectionKey> = { check: 'problems', outline: 'self-criticism' };
 
 export const DRAFT_SECTION_TITLES: Record<DraftSectionKey, string> = {
   'carry-over': '一、上年度整改措施落实情况',
   problems: '二、存在的问题',
   causes: '三、产生问题的原因分析',
   measures: '四、今后的努力方向和整改措施',
+  'self-criticism': '一、对照检查（自我批评）',
+  criticism: '二、对班子其他成员的批评意见',
+  direction: '三、今后的努力方向',
 };
 
 export const PLACEHOLDER = '（请结合自身实际补充）';
@@ -67,7 +87,8 @@ export interface DraftCoverage {
   missing: string[];
 }
 
-export function draftTitle(memberName: string | null, year: number): string {
+export function draftTitle(memberName: string | null, year: number, kind: DraftKind = 'check'): string {
+  if (kind === 'outline') return `${memberName ?? '领导班子'}同志在${year}年度民主生活会上的发言提纲`;
   return memberName === null ? `领导班子${year}年度民主生活会对照检查材料` : `${memberName}同志${year}年度民主生活会个人对照检查材料`;
 }
 
@@ -139,27 +160,50 @@ export function assembleDraft(input: DraftInput): { title: string; sections: Dra
         problems.push(`${pointOrdinal(index)}${reflection}${example}`);
       });
   });
-  // In the order the problems are told: by aspect as the meeting lists them.
-  const measures = order
-    .flatMap((aspect) => usable.filter((source) => source.aspect === aspect))
-    .filter((source) => source.measures?.trim())
-    .map((source, index) => `${partOrdinal(index)}${sentence(source.measures!.split(/\n+/).map((line) => line.trim().replace(/[。；;]+$/u, '')).filter(Boolean).join('；'))}（完成时限：${source.dueDate ? dayInWords(source.dueDate) : '待定'}）`);
-  const section = (key: DraftSectionKey, paragraphs: string[]): DraftSection => ({ key, title: DRAFT_SECTION_TITLES[key], paragraphs: paragraphs.length ? paragraphs : [PLACEHOLDER] });
   return {
     title: draftTitle(input.memberName, input.year),
-    sections: [section('carry-over', carryParagraphs), section('problems', problems), section('causes', []), section('measures', measures)],
+    sections: [section('carry-over', carryParagraphs), section('problems', problems), section('causes', []), section('measures', measuresOf(usable, order))],
   };
 }
 
 /**
- * Coverage: a claimed item is answered when the 存在的问题 section (as assembled or as edited and
- * saved) still holds its 问题认识, or failing that the item's own words — compared without
+ * The 发言提纲 drafted from the same claims: the problems told briefly, one 一是/二是 a claim in the
+ * meeting's aspect order (no 比如: the material carries those); a line for each fellow member,
+ * to be written by the member (nothing is invented about a colleague); the measures as in the
+ * material.
+ */
+export function assembleOutline(input: Omit<DraftInput, 'carryOver'> & { memberName: string; fellows: readonly string[] }): { title: string; sections: DraftSection[] } {
+  const usable = input.sources.filter(answered);
+  const order = aspectOrder(input.aspects, usable);
+  const told = order.flatMap((aspect) => usable.filter((source) => source.aspect === aspect)).map((source, index) => `${pointOrdinal(index)}${sentence(source.reflection!)}`);
+  const criticism = input.fellows.map((name) => `对${name}同志：${PLACEHOLDER}`);
+  return {
+    title: draftTitle(input.memberName, input.year, 'outline'),
+    sections: [section('self-criticism', told), section('criticism', criticism), section('direction', measuresOf(usable, order))],
+  };
+}
+
+function section(key: DraftSectionKey, paragraphs: string[]): DraftSection {
+  return { key, title: DRAFT_SECTION_TITLES[key], paragraphs: paragraphs.length ? paragraphs : [PLACEHOLDER] };
+}
+
+/** In the order the problems are told (by aspect as the meeting lists them): （一）each claim's measures, joined with ；, and its 完成时限. */
+function measuresOf(usable: DraftSource[], order: string[]): string[] {
+  return order
+    .flatMap((aspect) => usable.filter((source) => source.aspect === aspect))
+    .filter((source) => source.measures?.trim())
+    .map((source, index) => `${partOrdinal(index)}${sentence(source.measures!.split(/\n+/).map((line) => line.trim().replace(/[。；;]+$/u, '')).filter(Boolean).join('；'))}（完成时限：${source.dueDate ? dayInWords(source.dueDate) : '待定'}）`);
+}
+
+/**
+ * Coverage: a claimed item is answered when the 存在的问题 section (the 发言提纲's 对照检查; as
+ * assembled or as edited and saved) still holds its 问题认识, or failing that the item's own words — compared without
  * whitespace or punctuation. An unanswered claim is never answered; a member who rewrites a
  * problem beyond recognition sees it listed as missing, which is the point: the check is that
  * what was claimed is spoken to, in words the team can find.
  */
-export function draftCoverage(sources: DraftSource[], sections: ReadonlyArray<Pick<DraftSection, 'key' | 'paragraphs'>>): DraftCoverage {
-  const text = comparable(sections.filter((section) => section.key === 'problems').flatMap((section) => section.paragraphs).join(''));
+export function draftCoverage(sources: DraftSource[], sections: ReadonlyArray<Pick<DraftSection, 'key' | 'paragraphs'>>, kind: DraftKind = 'check'): DraftCoverage {
+  const text = comparable(sections.filter((section) => section.key === TOLD_IN[kind]).flatMap((section) => section.paragraphs).join(''));
   const found = (words: string | null) => {
     const wanted = words ? comparable(words) : '';
     return wanted.length > 0 && text.includes(wanted);

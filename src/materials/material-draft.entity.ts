@@ -1,12 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { DraftSection } from './draft-assembly';
+import type { DraftKind, DraftSection } from './draft-assembly';
 
 /**
- * One saved version of a 对照检查材料 draft: a member's (memberUserId their id) or the team's
- * (memberUserId `team`), section by section. Every save is a new version; the latest is the draft.
+ * One saved version of a draft, section by section: a 对照检查材料's (a member's, memberUserId
+ * their id, or the team's, memberUserId `team`) or a member's 发言提纲. Every save is a new
+ * version of its kind; the latest is the draft.
  */
 @Entity('material_drafts')
-@Index(['meetingId', 'memberUserId', 'version'], { unique: true })
+@Index('IDX_material_drafts_version', ['meetingId', 'memberUserId', 'kind', 'version'], { unique: true })
 export class MaterialDraft {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
@@ -21,7 +22,11 @@ export class MaterialDraft {
   @Column('varchar', { length: 36 })
   memberUserId: string;
 
-  /** 1, 2, 3 … per meeting and member. */
+  /** `check` (对照检查材料) or `outline` (发言提纲). */
+  @Column('varchar', { length: 20, default: 'check' })
+  kind: DraftKind;
+
+  /** 1, 2, 3 … per meeting, member and kind. */
   @Column('int')
   version: number;
 

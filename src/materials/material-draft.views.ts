@@ -1,9 +1,9 @@
 import { DraftSectionKey } from './draft-assembly';
 
 export class DraftSectionView {
-  /** `carry-over`, `problems`, `causes` or `measures`. */
+  /** The 对照检查材料's `carry-over`, `problems`, `causes`, `measures`; the 发言提纲's `self-criticism`, `criticism`, `direction`. */
   key: DraftSectionKey;
-  /** 一、上年度整改措施落实情况 … 四、今后的努力方向和整改措施. */
+  /** 一、上年度整改措施落实情况 … 四、今后的努力方向和整改措施 (the 发言提纲: 一、对照检查（自我批评） … 三、今后的努力方向). */
   title: string;
   paragraphs: string[];
 }
@@ -17,7 +17,7 @@ export class DraftMissingItemView {
 export class DraftCoverageView {
   /** The member's lead claims on published items (for the team: the team's published items). */
   claimed: number;
-  /** Those whose 问题认识 (or the item's words) the 存在的问题 section holds. */
+  /** Those whose 问题认识 (or the item's words) the 存在的问题 section holds (the 发言提纲: its 对照检查). */
   answered: number;
   /** The ids of the claimed items not answered. */
   missing: string[];

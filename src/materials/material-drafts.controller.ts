@@ -1,18 +1,23 @@
-import { Body, Controller, Get, Param, Put, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Actor } from '../common/actor';
 import { CurrentActor } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
+import { DraftKind, DRAFT_KINDS } from './draft-assembly';
+import { DraftKindPipe } from './draft-kind.pipe';
 import { DraftMemberPipe } from './draft-member.pipe';
 import { SaveDraftDto } from './dto/save-draft.dto';
 import { MATERIAL_CONTENT_TYPES } from '../common/file-type';
 import { MaterialDraftView } from './material-draft.views';
 import { MaterialDraftsService } from './material-drafts.service';
 
+const KindQuery = () => ApiQuery({ name: 'kind', required: false, enum: DRAFT_KINDS, description: '`check` (对照检查材料, the default) or `outline` (发言提纲: a member\'s, not the team\'s)' });
+
 /**
- * 对照检查材料 drafts assembled from the claims: `:memberId` a team member's user id, or `team`
- * for the 领导班子对照检查材料 (the secretary's to write, the organisers' to read).
+ * Drafts assembled from the claims: `:memberId` a team member's user id, or `team` for the
+ * 领导班子对照检查材料 (the secretary's to write, the organisers' to read); `?kind=outline` for a
+ * member's 发言提纲.
  */
 @ApiTags('check materials')
 @ApiBearerAuth()
@@ -22,27 +27,42 @@ export class MaterialDraftsController {
 
   /** The latest saved version, or the draft assembled afresh from the claims, with its coverage of them. The member, the secretary, the organisers. */
   @Get('draft')
-  get(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string, @Param('memberId', DraftMemberPipe) memberId: string): Promise<MaterialDraftView> {
-    return this.drafts.get(actor, meetingId, memberId);
+  @KindQuery()
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdPipe) meetingId: string,
+    @Param('memberId', DraftMemberPipe) memberId: string,
+    @Query('kind', DraftKindPipe) kind: DraftKind,
+  ): Promise<MaterialDraftView> {
+    return this.drafts.get(actor, meetingId, memberId, kind);
   }
 
   /** Saves the sections as a new version (the member; the secretary for `team`). 400 for an unknown section, a paragraph over 5000 characters or over 200 paragraphs. */
   @Put('draft')
-  save(@CurrentActor() actor: Actor, @Param('id', IdPipe) meetingId: string, @Param('memberId', DraftMemberPipe) memberId: string, @Body() dto: SaveDraftDto): Promise<MaterialDraftView> {
-    return this.drafts.save(actor, meetingId, memberId, dto);
+  @KindQuery()
+  save(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdPipe) meetingId: string,
+    @Param('memberId', DraftMemberPipe) memberId: string,
+    @Query('kind', DraftKindPipe) kind: DraftKind,
+    @Body() dto: SaveDraftDto,
+  ): Promise<MaterialDraftView> {
+    return this.drafts.save(actor, meetingId, memberId, dto, kind);
   }
 
   /** The draft as a Word document in the layout of the source documents. */
   @Get('draft.docx')
+  @KindQuery()
   @ApiProduces(MATERIAL_CONTENT_TYPES.docx)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async docx(
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) meetingId: string,
     @Param('memberId', DraftMemberPipe) memberId: string,
+    @Query('kind', DraftKindPipe) kind: DraftKind,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return draftAttachment(reply, await this.drafts.docx(actor, meetingId, memberId));
+    return draftAttachment(reply, await this.drafts.docx(actor, meetingId, memberId, kind));
   }
 }
 

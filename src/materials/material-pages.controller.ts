@@ -19,14 +19,15 @@ import { MATERIAL_CONTENT_TYPES } from '../common/file-type';
 import { MaterialKindPipe } from './material-kind.pipe';
 import { ALL_MATERIAL_KINDS, MATERIAL_KINDS, MaterialKind, TEAM_MATERIAL } from './material-states';
 import { MaterialsService } from './materials.service';
-import { DRAFT_SECTION_KEYS, TEAM } from './draft-assembly';
+import { DRAFT_KEYS, DraftKind, TEAM } from './draft-assembly';
+import { DraftKindPipe } from './draft-kind.pipe';
 import { DraftMemberPipe } from './draft-member.pipe';
 import { SaveDraftDto } from './dto/save-draft.dto';
 import { draftAttachment } from './material-drafts.controller';
 import { MaterialDraftsService } from './material-drafts.service';
 import { moveFromForm } from './material-forms';
 import { materialAnchor } from './views/material-parts';
-import { MyMaterialMeeting, MyMaterialPage, renderMyMaterial } from './views/my-material-page';
+import { draftAnchor, MyMaterialMeeting, MyMaterialPage, renderMyMaterial } from './views/my-material-page';
 
 const ForTeamMembers = () => SignedInPage({ roles: [Role.Leader], forbidden: '对照检查材料页面供班子成员使用', next: '/me/material' });
 
@@ -90,16 +91,18 @@ export class MaterialPagesController {
   async saveDraft(
     @Param('meetingId', IdPipe) meetingId: string,
     @Param('memberId', DraftMemberPipe) memberId: string,
+    @Query('kind', DraftKindPipe) kind: DraftKind,
     @Body() form: unknown,
     @CurrentViewer() viewer: Viewer,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const sections = DRAFT_SECTION_KEYS.flatMap((key) => {
+    const sections = DRAFT_KEYS[kind].flatMap((key) => {
       const text = formText(form, key);
       return text === undefined ? [] : [{ key, paragraphs: text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) }];
     });
-    await this.drafts.save(viewer.actor, meetingId, memberId, await validateInput(SaveDraftDto, { sections }));
-    reply.status(303).redirect(`/me/material?done=saved&draft=draft-${meetingId}-${memberId}#draft-${meetingId}-${memberId}`);
+    await this.drafts.save(viewer.actor, meetingId, memberId, await validateInput(SaveDraftDto, { sections }), kind);
+    const anchor = draftAnchor(meetingId, memberId, kind);
+    reply.status(303).redirect(`/me/material?done=saved&draft=${anchor}#${anchor}`);
   }
 
   /** The draft as a Word document, with the page cookie. */
@@ -109,10 +112,11 @@ export class MaterialPagesController {
   async draftDocx(
     @Param('meetingId', IdPipe) meetingId: string,
     @Param('memberId', DraftMemberPipe) memberId: string,
+    @Query('kind', DraftKindPipe) kind: DraftKind,
     @CurrentViewer() viewer: Viewer,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return draftAttachment(reply, await this.drafts.docx(viewer.actor, meetingId, memberId));
+    return draftAttachment(reply, await this.drafts.docx(viewer.actor, meetingId, memberId, kind));
   }
 
   /** The member submits; the secretary approves or returns with a note (the API's moves, by the same rules). */
@@ -156,14 +160,17 @@ export class MaterialPagesController {
   }
 
   /** The page again with a refused draft save in that draft, open, and its sections as typed. */
-  async withDraftProblem(error: AppError, { params, body, viewer }: RefusedRequest): Promise<string | undefined> {
+  async withDraftProblem(error: AppError, { params, body, query, viewer }: RefusedRequest): Promise<string | undefined> {
     if (error.code === ErrorCode.NotFound || !viewer) return undefined;
-    const typed = Object.fromEntries(DRAFT_SECTION_KEYS.flatMap((key) => {
-      const text = formText(body, key);
-      return text === undefined ? [] : [[key, text]];
-    }));
-    const draftProblem = { meetingId: params.meetingId, memberId: params.memberId, message: pageMessage(error), typed };
-    return renderMyMaterial(await this.pageOf(viewer, { draftProblem, openDraft: `draft-${params.meetingId}-${params.memberId}` }));
+    const kind: DraftKind = query.kind === 'outline' ? 'outline' : 'check';
+    const typed = Object.fromEntries(
+      DRAFT_KEYS[kind].flatMap((key) => {
+        const text = formText(body, key);
+        return text === undefined ? [] : [[key, text]];
+      }),
+    );
+    const draftProblem = { meetingId: params.meetingId, memberId: params.memberId, kind, message: pageMessage(error), typed };
+    return renderMyMaterial(await this.pageOf(viewer, { draftProblem, openDraft: draftAnchor(params.meetingId, params.memberId, kind) }));
   }
 
   private async pageOf(viewer: Viewer, extra: Pick<MyMaterialPage, 'notice' | 'problem' | 'draftProblem' | 'openDraft'>): Promise<MyMaterialPage> {
@@ -176,7 +183,7 @@ export class MaterialPagesController {
       for (const kind of MATERIAL_KINDS) {
         const mine = await this.materials.get(actor, meeting.id, actor.userId, kind);
         const others = scope.isSecretary ? (await this.materials.list(actor, meeting.id, kind)).filter((material) => material.memberUserId !== actor.userId) : [];
-        kinds.push({ kind, mine, toReview: others, ...(kind === 'check' ? { draft: await this.drafts.get(actor, meeting.id, actor.userId) } : {}) });
+        kinds.push({ kind, mine, toReview: others, draft: await this.drafts.get(actor, meeting.id, actor.userId, kind) });
       }
       const team = scope.isSecretary ? { mine: await this.materials.get(actor, meeting.id, actor.userId, TEAM_MATERIAL), draft: await this.drafts.get(actor, meeting.id, TEAM) } : undefined;
       meetings.push({ meeting, kinds, ...(team ? { team } : {}) });

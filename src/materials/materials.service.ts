@@ -103,7 +103,7 @@ export class MaterialsService {
     if (dto.status === 'returned' && !dto.comment) {
       throw AppError.badRequest(ErrorCode.ValidationFailed, '退回时请写明修改意见', [{ field: 'comment', message: '退回时必填' }]);
     }
-    const note = dto.status === 'submitted' && kind !== 'outline' && !material.fileKey ? await this.fromDraft(context, dto) : null;
+    const note = dto.status === 'submitted' && !material.fileKey ? await this.fromDraft(context, dto) : null;
     material.status = dto.status;
     if (dto.status === 'returned') material.reviewComment = dto.comment!;
     if (dto.status === 'approved') material.reviewComment = dto.comment || null;
@@ -165,12 +165,13 @@ export class MaterialsService {
   }
 
   /**
-   * A 对照检查材料 (a member's, or the team's) submitted without a file is its saved draft: when
+   * A material (a member's 对照检查材料 or 发言提纲, the team's) submitted without a file is its saved draft: when
    * the draft leaves claimed items unanswered the author must say so (`confirmUncovered`), and
    * the history records it. Null when there is no saved draft (the status moves as it always has).
    */
   private async fromDraft(context: MaterialContext, dto: MoveMaterialDto): Promise<string | null> {
-    const draft = await this.drafts.submission(context.meeting, context.material.kind === TEAM_MATERIAL ? TEAM : context.seat.userId);
+    const { kind } = context.material;
+    const draft = await this.drafts.submission(context.meeting, kind === TEAM_MATERIAL ? TEAM : context.seat.userId, kind === 'outline' ? 'outline' : 'check');
     if (!draft) return null;
     const words = draft.missing.map((item) => `“${item.summary.length > 40 ? `${item.summary.slice(0, 40)}…` : item.summary}”`).join('、');
     if (draft.missing.length && dto.confirmUncovered !== true) {

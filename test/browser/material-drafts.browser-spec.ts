@@ -68,5 +68,18 @@ describe('对照检查材料 drafts in the browser (headless Chromium)', () => {
         await page.setViewportSize(DESK);
         await screenshots(page, 'draft-saved');
       });
+
+      await step('the 发言提纲\'s draft: the problems told briefly, a line for each fellow member to write', async () => {
+        await page.setViewportSize(PHONE);
+        const outline = page.locator(`details[id^="draft-outline-"]`);
+        await outline.evaluate((node) => node.setAttribute('open', ''));
+        expect(await outline.locator('summary').textContent()).toContain('发言提纲');
+        const criticism = outline.locator('textarea[name="criticism"]');
+        expect(await criticism.inputValue()).toContain(`对${team.secretary.displayName}同志：`);
+        await criticism.fill(`对${team.secretary.displayName}同志：听取基层意见的渠道还可以更宽一些。`);
+        await clickAndLoad(page, `details[id^="draft-outline-"] button:has-text("保存草稿")`);
+        expect(await page.locator(`details[id^="draft-outline-"] .hint`).first().textContent()).toContain('第1版');
+        await screenshots(page, 'outline-draft-saved');
+      });
     }));
 });

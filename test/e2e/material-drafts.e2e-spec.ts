@@ -193,6 +193,58 @@ describe(`对照检查材料 drafts from the claims (${driverName})`, () => {
     expect((await t.http.get(path(writer.id)).set(writer.auth).expect(200)).body.version).toBe(before.version);
   });
 
+  describe('the 发言提纲\'s draft (?kind=outline)', () => {
+    const outline = (who: string, rest = '') => `${path(who, rest)}?kind=outline`;
+
+    it('tells the claimed problems briefly, leaves a line for each fellow member to write, and carries the measures', async () => {
+      const draft: Draft = (await t.http.get(outline(member.id)).set(member.auth).expect(200)).body;
+      expect(draft.title).toBe(`${member.displayName}同志在2026年度民主生活会上的发言提纲`);
+      expect(draft.sections.map((one) => [one.key, one.title])).toEqual([
+        ['self-criticism', '一、对照检查（自我批评）'],
+        ['criticism', '二、对班子其他成员的批评意见'],
+        ['direction', '三、今后的努力方向'],
+      ]);
+      // In the meeting's order of aspects, as the material tells them; no 比如 here.
+      expect(section(draft, 'self-criticism')).toEqual(['一是理论学习满足于完成规定动作，学深悟透不够。', '二是对调查研究重视不够，习惯于听汇报、看材料。']);
+      const fellows = [team.secretary, ...team.members].filter((one) => one.id !== member.id);
+      expect(section(draft, 'criticism')).toEqual(fellows.map((one) => `对${one.displayName}同志：（请结合自身实际补充）`));
+      expect(section(draft, 'direction')).toEqual(['（一）制定个人学习计划，每月撰写一篇学习体会。（完成时限：2027年3月31日）', '（二）每季度到分管领域基层蹲点调研不少于一次。（完成时限：2027年6月30日）']);
+      expect(draft.coverage).toMatchObject({ claimed: 2, answered: 2, missing: [] });
+    });
+
+    it('keeps its versions apart from the 对照检查材料\'s, refuses the material\'s sections, and submits the saved draft as the 发言提纲', async () => {
+      const checkBefore: Draft = (await t.http.get(path(member.id)).set(member.auth).expect(200)).body;
+      const fellow = team.members[1];
+      const saved = await t.http.put(outline(member.id)).set(member.auth).send({ sections: [{ key: 'criticism', paragraphs: [`对${fellow.displayName}同志：抓落实有时不够有力。`] }] }).expect(200);
+      expect({ version: saved.body.version, criticism: section(saved.body, 'criticism'), kept: section(saved.body, 'self-criticism').length }).toEqual({ version: 1, criticism: [`对${fellow.displayName}同志：抓落实有时不够有力。`], kept: 2 });
+      expect((await t.http.get(path(member.id)).set(member.auth).expect(200)).body.version).toBe(checkBefore.version);
+      const foreign = await t.http.put(outline(member.id)).set(member.auth).send({ sections: [{ key: 'causes', paragraphs: ['原因'] }] });
+      expect({ status: foreign.status, code: foreign.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(foreign.body.message).toContain('发言提纲草稿没有“causes”这一部分');
+      expect((await t.http.get(`${path(member.id)}?kind=speech`).set(member.auth)).status).toBe(400);
+      expect((await t.http.get(outline('team')).set(team.secretary.auth)).status).toBe(404);
+      const submitted = await t.http.post(`/api/v1/meetings/${meetingId}/materials/${member.id}/status?kind=outline`).set(member.auth).send({ status: 'submitted' }).expect(200);
+      expect({ kind: submitted.body.kind, status: submitted.body.status, note: submitted.body.history.at(-1).note }).toEqual({ kind: 'outline', status: 'submitted', note: '以草稿第1版提交' });
+      const docx = await t.http.get(outline(member.id, '.docx')).set(member.auth).buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      expect(paragraphsOf(docxXml(docx.body as Buffer))[0]).toBe(`${member.displayName}同志在2026年度民主生活会上的发言提纲`);
+    });
+
+    it('shows the draft under the 发言提纲 on /me/material and saves it from the form', async () => {
+      const writer = team.members[1];
+      const cookie = await signInToPages(t, writer.username);
+      const page = (await t.http.get('/me/material').set('cookie', cookie).expect(200)).text;
+      expect(page).toContain(`id="draft-outline-${meetingId}-${writer.id}"`);
+      expect(page).toContain(`action="/me/material/${meetingId}/${writer.id}/draft?kind=outline"`);
+      const saved = await t.http.post(`/me/material/${meetingId}/${writer.id}/draft?kind=outline`).set('cookie', cookie).type('form').send({ 'self-criticism': '一是学习不够深入。' });
+      expect(redirectedTo(saved)).toBe(`/me/material?done=saved&draft=draft-outline-${meetingId}-${writer.id}#draft-outline-${meetingId}-${writer.id}`);
+      expect(section((await t.http.get(outline(writer.id)).set(writer.auth).expect(200)).body, 'self-criticism')).toEqual(['一是学习不够深入。']);
+    });
+  });
+
   it.each<[string, unknown]>([
     ['an unknown section', { sections: [{ key: 'preface', paragraphs: ['前言'] }] }],
     ['a paragraph over 5000 characters', { sections: [{ key: 'causes', paragraphs: ['长'.repeat(5001)] }] }],

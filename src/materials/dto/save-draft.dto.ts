@@ -1,14 +1,14 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation';
-import { DRAFT_SECTION_KEYS, DraftSectionKey } from '../draft-assembly';
+import { ALL_DRAFT_SECTION_KEYS, DraftSectionKey } from '../draft-assembly';
 
 export const MAX_DRAFT_PARAGRAPHS = 200;
 export const MAX_DRAFT_PARAGRAPH_CHARS = 5000;
 
 export class SaveDraftSectionDto {
-  /** `carry-over`, `problems`, `causes` or `measures`. */
-  @IsIn(DRAFT_SECTION_KEYS)
+  /** The 对照检查材料's `carry-over`, `problems`, `causes` or `measures`; the 发言提纲's `self-criticism`, `criticism` or `direction`. */
+  @IsIn(ALL_DRAFT_SECTION_KEYS)
   key: DraftSectionKey;
 
   /** Ignored: each section keeps its own title (一、… 四、). */
@@ -25,6 +25,6 @@ export class SaveDraftSectionDto {
 
 /** A new version of the draft: the sections given replace theirs; a section left out stays as it was. */
 export class SaveDraftDto {
-  @IsArray() @ArrayMaxSize(DRAFT_SECTION_KEYS.length) @ValidateNested({ each: true }) @Type(() => SaveDraftSectionDto)
+  @IsArray() @ArrayMaxSize(ALL_DRAFT_SECTION_KEYS.length) @ValidateNested({ each: true }) @Type(() => SaveDraftSectionDto)
   sections: SaveDraftSectionDto[];
 }

@@ -8,7 +8,7 @@ import { MATERIAL_CONTENT_TYPES } from '../../common/file-type';
 import { acceptsFile, MaterialKind, TEAM_MATERIAL } from '../material-states';
 import { MATERIAL_STATUS_NAMES, MaterialDetailView, MaterialView } from '../material.views';
 import { MaterialDraftView } from '../material-draft.views';
-import { TEAM } from '../draft-assembly';
+import { DraftKind, TEAM } from '../draft-assembly';
 import { fileLine, historyLine, kindName, kindQuery, MATERIAL_STYLE, materialAnchor, reviewForm, reviewNote, STATUS_BADGES, supervisorComments } from './material-parts';
 
 /** One kind of material in a meeting: mine, and for the secretary the members' to review. */
@@ -17,7 +17,7 @@ export interface MyMaterialKind {
   mine: MaterialDetailView;
   /** For the secretary (主要负责同志): the members' materials of this kind, to review. Empty for a member. */
   toReview: MaterialView[];
-  /** The 对照检查材料's draft from the claims (the `check` kind only). */
+  /** Its draft from the claims (the 对照检查材料's, the 发言提纲's). */
   draft?: MaterialDraftView;
 }
 
@@ -38,7 +38,7 @@ export interface MyMaterialPage {
   /** A refusal to show beside one material, with the note typed. */
   problem?: { meetingId: string; memberId: string; kind: MaterialKind; message: string; comment?: string };
   /** A refused draft save: shown in that draft only, with the sections as typed (by key) so nothing is lost. */
-  draftProblem?: { meetingId: string; memberId: string; message: string; typed: Record<string, string> };
+  draftProblem?: { meetingId: string; memberId: string; kind: DraftKind; message: string; typed: Record<string, string> };
   /** The draft to show open (its anchor), after a save. */
   openDraft?: string;
 }
@@ -58,7 +58,7 @@ export function renderMyMaterial(view: MyMaterialPage): string {
     view.meetings.some(
       (entry) =>
         entry.meeting.id === problem.meetingId &&
-        (problem.memberId === TEAM ? Boolean(entry.team) : entry.kinds.some((part) => part.draft && part.mine.memberUserId === problem.memberId)),
+        (problem.memberId === TEAM ? Boolean(entry.team) : entry.kinds.some((part) => part.draft && part.kind === problem.kind && part.mine.memberUserId === problem.memberId)),
     );
   return workbenchPage(
     '对照检查材料',
@@ -96,7 +96,7 @@ function renderKind(meetingId: string, part: MyMaterialKind, view: MyMaterialPag
   return html`<div class="kind" id="${kind}-${meetingId}">
   <h3>我的${kindName(kind)}</h3>
   ${renderMine(meetingId, kind, mine, view, part.draft)}
-  ${part.draft ? renderDraft(meetingId, mine.memberUserId, part.draft, view) : ''}
+  ${part.draft ? renderDraft(meetingId, mine.memberUserId, part.draft, view, kind === 'outline' ? 'outline' : 'check') : ''}
   ${toReview.length
     ? html`<h3>班子成员的${kindName(kind)}${waiting ? html`（${waiting} 份待审核）` : ''}</h3>
   ${toReview.map((material) => renderToReview(meetingId, kind, material, view))}`
@@ -160,23 +160,29 @@ function renderToReview(meetingId: string, kind: MaterialKind, material: Materia
  * The draft from the claims, section by section in textareas (one paragraph a line), saved as a
  * new version each time; its coverage of the claimed items; the Word document.
  */
-function renderDraft(meetingId: string, memberId: string, draft: MaterialDraftView, view: MyMaterialPage): SafeHtml {
+function renderDraft(meetingId: string, memberId: string, draft: MaterialDraftView, view: MyMaterialPage, kind: DraftKind = 'check'): SafeHtml {
   const base = `/me/material/${meetingId}/${memberId}/draft`;
-  const problem = view.draftProblem?.meetingId === meetingId && view.draftProblem.memberId === memberId ? view.draftProblem : undefined;
+  const query = kind === 'outline' ? '?kind=outline' : '';
+  const problem = view.draftProblem?.meetingId === meetingId && view.draftProblem.memberId === memberId && view.draftProblem.kind === kind ? view.draftProblem : undefined;
   const { coverage } = draft;
-  const anchor = `draft-${meetingId}-${memberId}`;
+  const anchor = draftAnchor(meetingId, memberId, kind);
   return html`<details class="draft" id="${anchor}"${view.openDraft === anchor ? html` open` : ''}>
   <summary>草稿：${draft.title}</summary>
   <p class="hint">${draft.version === null ? '根据认领事项的问题认识和整改措施自动生成，尚未保存。' : `第${draft.version}版 · 保存于${dayInWords(draft.savedAt!)}`}</p>
   <p class="${coverage.missing.length ? 'alert error' : 'alert notice'}">已回应 ${coverage.answered}/${coverage.claimed} 条认领事项${coverage.missingItems.length ? html`，未回应：${coverage.missingItems.map((item, index) => html`${index ? '；' : ''}“${item.summary}”`)}` : '。'}</p>
   ${problem ? alert('error', problem.message) : ''}
-  <form method="post" action="${base}">
+  <form method="post" action="${base}${query}">
     ${draft.sections.map(
       (section) => html`<label for="${anchor}-${section.key}">${section.title} <span class="hint">每行一段</span></label>
     <textarea id="${anchor}-${section.key}" name="${section.key}" rows="${Math.min(16, Math.max(4, section.paragraphs.length * 2))}">${problem?.typed[section.key] ?? section.paragraphs.join('\n')}</textarea>`,
     )}
     <button type="submit">保存草稿</button>
-    <a class="download" href="${base}.docx">下载 Word 文档</a>
+    <a class="download" href="${base}.docx${query}">下载 Word 文档</a>
   </form>
 </details>`;
+}
+
+/** A draft's anchor on the page: `draft-…` for the 对照检查材料's (as before), `draft-outline-…` for the 发言提纲's. */
+export function draftAnchor(meetingId: string, memberId: string, kind: DraftKind = 'check'): string {
+  return `draft-${kind === 'outline' ? 'outline-' : ''}${meetingId}-${memberId}`;
 }
