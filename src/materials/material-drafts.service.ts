@@ -39,9 +39,8 @@ export interface DraftSubmission {
 /**
  * Drafts of the 对照检查材料 (and of a member's 发言提纲): assembled from what the member claimed
  * and answered (or, for the team, from the team's items), edited section by section, each save a
- * version of its kind. Read by the member,
- * the meeting's secretary and the organisers; written by the member (the secretary for the team).
- * Never the 督导组's to read: they read what is submitted.
+ * version of its kind. Read by the member, the meeting's secretary and the organisers; written by
+ * the member (the secretary for the team). Never the 督导组's to read: they read what is submitted.
  */
 @Injectable()
 export class MaterialDraftsService {

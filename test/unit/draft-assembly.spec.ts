@@ -1,4 +1,4 @@
-import { assembleDraft, draftCoverage, DraftSource, PLACEHOLDER, quotesSummary } from '../../src/materials/draft-assembly';
+import { assembleDraft, assembleOutline, draftCoverage, DraftSource, PLACEHOLDER, quotesSummary } from '../../src/materials/draft-assembly';
 
 const ASPECTS = ['理论学习', '党性修养', '作风建设'];
 
@@ -82,5 +82,25 @@ describe('the 对照检查材料 draft assembled from claims', () => {
     expect(draftCoverage(sources, edited)).toEqual({ claimed: 3, answered: 1, missing: ['乙', '丙'] });
     expect(draftCoverage(sources, [{ key: 'problems', paragraphs: ['比如：乙的问题表述'] }, { key: 'causes', paragraphs: ['甲的问题认识'] }]).missing).toEqual(['甲', '丙']);
     expect(quotesSummary('对丙的问题表述认识不足', '丙的问题表述。')).toBe(false);
+  });
+});
+
+describe('the 发言提纲 draft assembled from the same claims', () => {
+  it('tells the problems briefly in the meeting\'s order, leaves each fellow member\'s line to write, and carries the measures', () => {
+    const sources = [source('乙', '作风建设'), source('甲', '理论学习'), source('丙', '理论学习', { reflection: null })];
+    const outline = assembleOutline({ memberName: '王刚', year: 2026, aspects: ASPECTS, sources, fellows: ['李明', '张华'] });
+    expect(outline.title).toBe('王刚同志在2026年度民主生活会上的发言提纲');
+    expect(outline.sections.map((section) => section.key)).toEqual(['self-criticism', 'criticism', 'direction']);
+    expect(outline.sections[0].paragraphs).toEqual(['一是甲的问题认识。', '二是乙的问题认识。']);
+    expect(outline.sections[1].paragraphs).toEqual([`对李明同志：${PLACEHOLDER}`, `对张华同志：${PLACEHOLDER}`]);
+    expect(outline.sections[2].paragraphs.map((line) => line.slice(0, 3))).toEqual(['（一）', '（二）']);
+    // Coverage reads the 对照检查 section: the claim left unanswered is missing, the others found.
+    expect(draftCoverage(sources, outline.sections, 'outline')).toEqual({ claimed: 3, answered: 2, missing: ['丙'] });
+    expect(draftCoverage(sources, outline.sections, 'check').answered).toBe(0);
+  });
+
+  it('says "please add" where a member has nothing to draw on and no fellow member', () => {
+    const outline = assembleOutline({ memberName: '王刚', year: 2026, aspects: ASPECTS, sources: [], fellows: [] });
+    expect(outline.sections.map((section) => section.paragraphs)).toEqual([[PLACEHOLDER], [PLACEHOLDER], [PLACEHOLDER]]);
   });
 });
