@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { Role } from '../../src/common/roles';
-import { docx } from '../factories/files';
+import { docx, PDF } from '../factories/files';
 import { createMeeting, createTeam, TestTeam } from '../factories/meetings';
 import { createOrg, PASSWORD, TestOrg, TestUser } from '../factories/organizations';
 import { TestApp } from '../setup/test-app';
@@ -16,7 +16,6 @@ import { clickAndLoad, DESK, Flow, PHONE, screenshotSeries, signInAs, startServe
 const OUTLINE = docx('王刚同志民主生活会发言提纲');
 const ADVICE = '发言提纲的自我批评要联系分管工作实际，相互批评要点明具体问题。';
 const TEAM_ADVICE = '班子对照检查要逐条回应征求到的意见，原因分析要从思想上找根源。';
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
 
 describe('督导组 reviewing materials in the browser: a 发言提纲 submitted on a phone, commented at a desk (headless Chromium)', () => {
   jest.setTimeout(120_000);

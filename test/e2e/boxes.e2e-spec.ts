@@ -1,4 +1,3 @@
-import type { Response } from 'superagent';
 import { Role } from '../../src/common/roles';
 import {
   countStoredOpinions,
@@ -17,18 +16,11 @@ import { createMeeting, createTeam } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 const TEAM = '领导班子（整体）';
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
-
-/** Collects a response body as bytes, whatever its content type (superagent hands the parser the raw response stream). */
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer | string) => chunks.push(Buffer.from(chunk)));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 const opinionPath = (slug: string) => `/api/v1/public/boxes/${slug}/opinions`;
 
@@ -190,18 +182,18 @@ describe(`anonymous boxes (${driverName})`, () => {
     });
 
     it('serves the QR code as SVG by default and as PNG on request, different for each box', async () => {
-      const svg = await t.http.get(scene.box.qrCodeUrl).set(organiser.auth).buffer(true).parse(binary).expect(200);
+      const svg = await t.http.get(scene.box.qrCodeUrl).set(organiser.auth).buffer(true).parse(binaryBody).expect(200);
       expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
       const svgText = (svg.body as Buffer).toString('utf8');
       expect(svgText).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
 
-      const png = await t.http.get(`${scene.box.qrCodeUrl}?format=png`).set(organiser.auth).buffer(true).parse(binary).expect(200);
+      const png = await t.http.get(`${scene.box.qrCodeUrl}?format=png`).set(organiser.auth).buffer(true).parse(binaryBody).expect(200);
       expect(png.headers['content-type']).toBe('image/png');
       expect((png.body as Buffer).subarray(0, 8)).toEqual(PNG_MAGIC);
       expect((png.body as Buffer).length).toBeGreaterThan(200);
 
       const other = await newBox();
-      const otherSvg = await t.http.get(other.qrCodeUrl).set(organiser.auth).buffer(true).parse(binary).expect(200);
+      const otherSvg = await t.http.get(other.qrCodeUrl).set(organiser.auth).buffer(true).parse(binaryBody).expect(200);
       expect((otherSvg.body as Buffer).toString('utf8')).not.toBe(svgText);
     });
   });

@@ -12,6 +12,7 @@ import { redirectedTo, signInToPages } from '../factories/pages';
 import { answer, createSurvey, issueTokens } from '../factories/surveys';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 /** The words of a page without its markup, for asserting what a person reads. */
 const wordsOf = (page: string) => page.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
@@ -294,11 +295,7 @@ describe(`the organiser's collecting pages: boxes, poster, surveys, records (${d
       expect(sheet.text).toContain(`href="/surveys/${survey.id}"`);
       expect(sheet.text).toContain('PUBLIC_BASE_URL');
 
-      const xlsx = await post(`/surveys/${survey.id}/tokens`, { count: '2', departmentId: '', format: 'xlsx' }).buffer(true).parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const xlsx = await post(`/surveys/${survey.id}/tokens`, { count: '2', departmentId: '', format: 'xlsx' }).buffer(true).parse(binaryBody);
       expect(xlsx.status).toBe(200);
       expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(xlsx.headers['content-disposition']).toContain('attachment');

@@ -10,6 +10,7 @@ import { signInToPages } from '../factories/pages';
 import { docxText, docxXml } from '../setup/docx';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 const LIST_COLUMNS = ['序号', '方面', '意见内容', '提出次数', '来源渠道', '指向', '认领人', '问题认识', '整改措施', '完成时限'];
 
@@ -48,11 +49,7 @@ describe(`exports (${driverName})`, () => {
     await t.drain();
     const done = await t.http.get(`/api/v1/exports/${asked.body.id}`).set(as.auth).expect(200);
     expect(done.body).toMatchObject({ status: 'done', downloadUrl: `/api/v1/exports/${asked.body.id}/file` });
-    const file = await t.http.get(done.body.downloadUrl).set(as.auth).buffer(true).parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    const file = await t.http.get(done.body.downloadUrl).set(as.auth).buffer(true).parse(binaryBody);
     expect(file.status).toBe(200);
     return file.body as Buffer;
   }
@@ -151,11 +148,7 @@ describe(`the rectification ledger export (${driverName})`, () => {
 
   /** A finished export's file, as the organiser downloads it. */
   async function fileAt(url: string): Promise<Buffer> {
-    const file = await t.http.get(url).set(org.admin.auth).buffer(true).parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    const file = await t.http.get(url).set(org.admin.auth).buffer(true).parse(binaryBody);
     expect(file.status).toBe(200);
     return file.body as Buffer;
   }

@@ -4,6 +4,7 @@ import { createOrg, TestOrg } from '../factories/organizations';
 import { signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 /** The page's text without its markup, for asserting what a person reads. */
 function words(pageHtml: string): string {
@@ -25,11 +26,7 @@ describe(`the home page (${driverName})`, () => {
   });
 
   it('answers /favicon.ico with a small icon, cached for long, not a 404', async () => {
-    const icon = await t.http.get('/favicon.ico').buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const icon = await t.http.get('/favicon.ico').buffer(true).parse(binaryBody);
     const body = icon.body as Buffer;
     expect({ status: icon.status, type: icon.headers['content-type'], cache: icon.headers['cache-control'] }).toEqual({
       status: 200,

@@ -5,6 +5,7 @@ import { redirectedTo, signInToPages } from '../factories/pages';
 import { docxXml } from '../setup/docx';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 
 /** Each paragraph's text, in order. */
@@ -92,11 +93,7 @@ describe(`对照检查材料 drafts from the claims (${driverName})`, () => {
 
   it('writes the docx with the same text, and its layout', async () => {
     const draft: Draft = (await t.http.get(path(member.id)).set(member.auth).expect(200)).body;
-    const response = await t.http.get(path(member.id, '.docx')).set(member.auth).buffer(true).parse((res, callback) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    const response = await t.http.get(path(member.id, '.docx')).set(member.auth).buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(response.headers['content-disposition']).toContain(`attachment; filename*=UTF-8''${encodeURIComponent(draft.title)}.docx`);
@@ -225,11 +222,7 @@ describe(`对照检查材料 drafts from the claims (${driverName})`, () => {
       expect((await t.http.get(outline('team')).set(team.secretary.auth)).status).toBe(404);
       const submitted = await t.http.post(`/api/v1/meetings/${meetingId}/materials/${member.id}/status?kind=outline`).set(member.auth).send({ status: 'submitted' }).expect(200);
       expect({ kind: submitted.body.kind, status: submitted.body.status, note: submitted.body.history.at(-1).note }).toEqual({ kind: 'outline', status: 'submitted', note: '以草稿第1版提交' });
-      const docx = await t.http.get(outline(member.id, '.docx')).set(member.auth).buffer(true).parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const docx = await t.http.get(outline(member.id, '.docx')).set(member.auth).buffer(true).parse(binaryBody);
       expect(paragraphsOf(docxXml(docx.body as Buffer))[0]).toBe(`${member.displayName}同志在2026年度民主生活会上的发言提纲`);
     });
 

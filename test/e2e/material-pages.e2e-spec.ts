@@ -1,14 +1,14 @@
 import { Role } from '../../src/common/roles';
-import { docx } from '../factories/files';
+import { docx, PDF } from '../factories/files';
 import { createMeeting, createTeam, TestTeam } from '../factories/meetings';
 import { createOrg, TestOrg } from '../factories/organizations';
 import { redirectedTo, signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 const DOCX = docx('王刚同志对照检查材料');
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300)]);
 const UPLOAD_LIMIT = 8 * 1024;
 const RETURN_NOTE = '对照检查不够深刻，要联系分管工作实际。';
@@ -89,11 +89,7 @@ describe(`the leaders' material page /me/material (${driverName})`, () => {
     expect(page.text).toContain(`<a href="${base(member.id)}/file">王刚对照检查材料.docx</a>`);
     expect(page.text).toContain('>提交审核</button>');
 
-    const file = await t.http.get(`${base(member.id)}/file`).set('cookie', cookie).buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const file = await t.http.get(`${base(member.id)}/file`).set('cookie', cookie).buffer(true).parse(binaryBody);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe(DOCX_TYPE);
     expect(file.headers['content-disposition']).toContain(encodeURIComponent('王刚对照检查材料.docx'));

@@ -1,12 +1,11 @@
 import { Role } from '../../src/common/roles';
-import { docx } from '../factories/files';
+import { docx, PDF } from '../factories/files';
 import { createMeeting, createTeam, TestTeam } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { redirectedTo, signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
 const OUTLINE = docx('李明同志发言提纲');
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ADVICE = '查摆问题要联系分管领域，举出具体事例。';

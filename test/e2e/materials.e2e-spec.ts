@@ -1,12 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { Role } from '../../src/common/roles';
-import { CONTENT_TYPES, docx, zip } from '../factories/files';
+import { CONTENT_TYPES, docx, PDF, zip } from '../factories/files';
 import { createMeeting, createTeam, TestTeam } from '../factories/meetings';
 import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
 const DOCX = docx('王刚同志对照检查材料');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300)]);
 const ZIP_NOT_WORD = zip({ '[Content_Types].xml': CONTENT_TYPES(''), 'xl/workbook.xml': '<workbook/>' });
@@ -129,11 +129,7 @@ describe(`check materials (对照检查材料) (${driverName})`, () => {
       expect(uploaded.body).toMatchObject({ status: 'drafting', file: { name: '王刚 对照检查材料.pdf', type: 'pdf', size: PDF.length } });
       expect(filesOnDisk().length).toBe(before.length + 1);
 
-      const download = await t.http.get(`${url}/file`).set(team.secretary.auth).buffer(true).parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const download = await t.http.get(`${url}/file`).set(team.secretary.auth).buffer(true).parse(binaryBody);
       expect(download.status).toBe(200);
       expect(download.headers['content-type']).toBe('application/pdf');
       expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);

@@ -5,6 +5,7 @@ import { createOrg, TestOrg } from '../factories/organizations';
 import { redirectedTo, signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 const text = (page: { text: string }) => page.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -154,11 +155,7 @@ describe(`the organiser's meeting pages (${driverName})`, () => {
     const ready = await t.http.get(exportPage).set('cookie', cookie).expect(200);
     expect(text(ready)).toContain('已完成');
     expect(ready.text).toContain(`href="${exportPage}/download"`);
-    const file = await t.http.get(`${exportPage}/download`).set('cookie', cookie).buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await t.http.get(`${exportPage}/download`).set('cookie', cookie).buffer(true).parse(binaryBody).expect(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
     expect((file.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     const overview = await t.http.get(`/meetings/${id}`).set('cookie', cookie).expect(200);

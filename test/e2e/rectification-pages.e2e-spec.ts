@@ -4,12 +4,13 @@ import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { redirectedTo, signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
+import { PDF } from '../factories/files';
 
 const RESEARCH = '调查研究不够深入，下基层次数偏少。';
 const MEETINGS = '会议偏多，文件偏长。';
 const UNANSWERED = '年轻干部培养力度不够。';
 const BY_HAND = '督导组指出：落实意识形态工作责任制不够到位。';
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
 
 interface Entry {
   id: string;
@@ -175,11 +176,7 @@ describe(`the rectification pages: 整改台账 and 我的整改 (${driverName})
 
     // The file comes back, for its owner and for the organiser.
     for (const who of ['owner', 'organiser']) {
-      const file = await t.http.get(`/me/rectifications/${ids.meetings}/evidence/${event.id}`).set('cookie', cookies[who]).buffer(true).parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const file = await t.http.get(`/me/rectifications/${ids.meetings}/evidence/${event.id}`).set('cookie', cookies[who]).buffer(true).parse(binaryBody);
       expect({ status: file.status, type: file.headers['content-type'], same: Buffer.compare(file.body as Buffer, PDF) === 0 }).toEqual({ status: 200, type: 'application/pdf', same: true });
     }
     // The organiser's ledger links the same file.

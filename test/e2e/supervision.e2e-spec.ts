@@ -5,6 +5,7 @@ import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { signInToPages } from '../factories/pages';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { PDF } from '../factories/files';
 
 /**
  * 督导组 across units: a parent body with two units and a third organisation outside it; the
@@ -143,8 +144,7 @@ describe(`the 督导组 of a parent body (${driverName})`, () => {
 
   it('comments on a submitted material of the unit, signed in the unit with its group\'s name', async () => {
     const member = teamA.members[0];
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600, 0x20), Buffer.from('\n%%EOF\n')]);
-    await t.http.put(`/api/v1/meetings/${meetingA}/materials/${member.id}/file`).set(member.auth).set('content-type', 'application/pdf').send(pdf).expect(200);
+    await t.http.put(`/api/v1/meetings/${meetingA}/materials/${member.id}/file`).set(member.auth).set('content-type', 'application/pdf').send(PDF).expect(200);
     await t.http.post(`/api/v1/meetings/${meetingA}/materials/${member.id}/status`).set(member.auth).send({ status: 'submitted' }).expect(200);
     await t.http.post(`/api/v1/meetings/${meetingA}/materials/${member.id}/comments`).set(duban.auth).send({ text: '查摆问题要具体。' }).expect(201);
     const seen = (await t.http.get(`/api/v1/meetings/${meetingA}/materials/${member.id}`).set(member.auth).expect(200)).body;

@@ -6,6 +6,7 @@ import { createOrg, TestOrg, TestUser } from '../factories/organizations';
 import { answer, createSurvey, fullAnswers, issueTokens, storedForSurvey, surveyBody, TOKEN_FORMAT } from '../factories/surveys';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { driverName } from '../setup/test-env';
+import { binaryBody } from '../setup/binary-body';
 
 describe(`surveys (征求意见表) (${driverName})`, () => {
   let t: TestApp;
@@ -146,11 +147,7 @@ describe(`surveys (征求意见表) (${driverName})`, () => {
         .set(organiser.auth)
         .send({ count: 2 })
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(workbookResponse.status).toBe(201);
       expect(workbookResponse.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const workbook = new ExcelJS.Workbook();
