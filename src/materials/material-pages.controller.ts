@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { asAttachment } from '../common/attachment';
+import { choiceOf } from '../common/choice.pipe';
 import { validateInput } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { isCollectingOver } from '../meetings/meeting-phase';
@@ -19,7 +20,7 @@ import { MATERIAL_CONTENT_TYPES } from '../common/file-type';
 import { MaterialKindPipe } from './material-kind.pipe';
 import { ALL_MATERIAL_KINDS, MATERIAL_KINDS, MaterialKind, TEAM_MATERIAL } from './material-states';
 import { MaterialsService } from './materials.service';
-import { DRAFT_KEYS, DraftKind, TEAM } from './draft-assembly';
+import { DRAFT_KEYS, DRAFT_KINDS, DraftKind, TEAM } from './draft-assembly';
 import { DraftKindPipe } from './draft-kind.pipe';
 import { DraftMemberPipe } from './draft-member.pipe';
 import { SaveDraftDto } from './dto/save-draft.dto';
@@ -154,15 +155,15 @@ export class MaterialPagesController {
   /** The page again with the refusal beside its material (and the note typed); one that cannot be read goes to the error page. */
   async withProblem(error: AppError, { params, body, query, viewer }: RefusedRequest): Promise<string | undefined> {
     if (error.code === ErrorCode.NotFound || !viewer) return undefined;
-    const kind = ALL_MATERIAL_KINDS.find((candidate) => candidate === query.kind) ?? 'check';
+    const kind = choiceOf(ALL_MATERIAL_KINDS, query.kind, 'check') ?? 'check';
     const problem = { meetingId: params.meetingId, memberId: params.memberId, kind, message: pageMessage(error), comment: formText(body, 'comment') };
-    return renderMyMaterial(await this.pageOf(viewer, { problem, openDraft: `draft-${params.meetingId}-${params.memberId}` }));
+    return renderMyMaterial(await this.pageOf(viewer, { problem, openDraft: draftAnchor(params.meetingId, params.memberId) }));
   }
 
   /** The page again with a refused draft save in that draft, open, and its sections as typed. */
   async withDraftProblem(error: AppError, { params, body, query, viewer }: RefusedRequest): Promise<string | undefined> {
     if (error.code === ErrorCode.NotFound || !viewer) return undefined;
-    const kind: DraftKind = query.kind === 'outline' ? 'outline' : 'check';
+    const kind = choiceOf(DRAFT_KINDS, query.kind, 'check') ?? 'check';
     const typed = Object.fromEntries(
       DRAFT_KEYS[kind].flatMap((key) => {
         const text = formText(body, key);

@@ -5,6 +5,7 @@ import { CurrentViewer, SignedInPage } from '../auth/signed-in-page';
 import { hasRole } from '../common/actor';
 import { AppError, ErrorCode } from '../common/app-error';
 import { asAttachment } from '../common/attachment';
+import { choiceOf } from '../common/choice.pipe';
 import { IdPipe } from '../common/id.pipe';
 import { Role } from '../common/roles';
 import { validateInput } from '../common/validation';
@@ -110,7 +111,7 @@ export class MaterialReviewPagesController {
   /** The page again with the refusal beside its material and the words typed; a meeting or member that cannot be read goes to the error page. */
   async withProblem(error: AppError, { params, body, query, viewer }: RefusedRequest): Promise<string | undefined> {
     if (error.code === ErrorCode.NotFound || !viewer) return undefined;
-    const kind = ALL_MATERIAL_KINDS.find((candidate) => candidate === query.kind) ?? 'check';
+    const kind = choiceOf(ALL_MATERIAL_KINDS, query.kind, 'check') ?? 'check';
     const problem = { memberId: params.memberId, kind, message: pageMessage(error), text: formText(body, 'text'), comment: formText(body, 'comment') };
     return renderMaterialReview(await this.pageOf(viewer, params.id, { problem }));
   }
